@@ -1,0 +1,1 @@
+"""Identities, passwords, tokens, roles and scopes. May import documents; never gql."""

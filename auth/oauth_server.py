@@ -1,0 +1,170 @@
+"""OAuth 2 client-credentials token endpoint (RFC 6749 §4.4) for partner agencies, on Authlib.
+
+Authlib's server is synchronous, so the endpoint loads the client first (async), then runs
+the grant (Argon2 secret check included) in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+from typing import Any
+from urllib.parse import unquote
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from authlib.oauth2.rfc6749 import AuthorizationServer, ClientMixin, OAuth2Request
+from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
+from authlib.oauth2.rfc6749.errors import InvalidScopeError
+from authlib.oauth2.rfc6749.grants import ClientCredentialsGrant
+from authlib.oauth2.rfc6749.util import scope_to_list
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from auth.tokens import issue_access_token
+from documents import audit
+from documents.agency_client import AgencyClient
+from documents.enums import AgencyScope, Role
+from documents.settings import get_settings
+
+# TLS ends at the ingress; inside the pod the endpoint is plain HTTP.
+os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
+
+SUPPORTED_SCOPES = [s.value for s in AgencyScope]
+_hasher = PasswordHasher()
+
+
+class _Client(ClientMixin):
+    def __init__(self, doc: AgencyClient) -> None:
+        self.doc = doc
+
+    def get_client_id(self) -> str:
+        return self.doc.client_id
+
+    def get_default_redirect_uri(self) -> None:
+        return None
+
+    def get_allowed_scope(self, scope: str | None) -> str:
+        granted = [s.value for s in self.doc.scopes]
+        if not scope:
+            return " ".join(granted)
+        allowed = [s for s in scope_to_list(scope) if s in granted]
+        if not allowed:
+            raise InvalidScopeError(description="none of the requested scopes is granted to this client")
+        return " ".join(allowed)
+
+    def check_redirect_uri(self, redirect_uri: str) -> bool:
+        return False
+
+    def check_client_secret(self, client_secret: str) -> bool:
+        try:
+            return bool(_hasher.verify(self.doc.secret_hash, client_secret))
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def check_endpoint_auth_method(self, method: str, endpoint: str) -> bool:
+        return endpoint == "token" and method in ("client_secret_basic", "client_secret_post")
+
+    def check_response_type(self, response_type: str) -> bool:
+        return False
+
+    def check_grant_type(self, grant_type: str) -> bool:
+        return grant_type == "client_credentials" and not self.doc.disabled
+
+
+class _Grant(ClientCredentialsGrant):
+    TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
+
+
+class _Request(OAuth2Request):
+    def __init__(self, method: str, uri: str, headers: dict[str, str], form: dict[str, str]) -> None:
+        super().__init__(method=method, uri=uri, headers=headers)
+        self._form = form
+        self.payload = BasicOAuth2Payload(form)
+
+    @property
+    def args(self) -> dict[str, str]:
+        return {}
+
+    @property
+    def form(self) -> dict[str, str]:
+        return self._form
+
+
+class _Server(AuthorizationServer):
+    def __init__(self, client: AgencyClient | None) -> None:
+        super().__init__(scopes_supported=SUPPORTED_SCOPES)
+        self._client = _Client(client) if client else None
+        self.issued: list[dict[str, Any]] = []
+        self.register_grant(_Grant)
+        self.register_token_generator("default", self._generate)
+
+    def query_client(self, client_id: str) -> _Client | None:
+        if self._client and self._client.get_client_id() == client_id:
+            return self._client
+        return None
+
+    def save_token(self, token: dict[str, Any], request: OAuth2Request) -> None:
+        self.issued.append(token)
+
+    def create_oauth2_request(self, request: _Request) -> _Request:
+        return request
+
+    def handle_response(self, status: int, body: Any, headers: Any) -> tuple[int, Any, Any]:
+        return status, body, headers
+
+    def send_signal(self, name: str, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def _generate(self, grant_type: str, client: _Client, user: Any = None, scope: str | None = None,
+                  expires_in: int | None = None, include_refresh_token: bool = False) -> dict[str, Any]:
+        ttl = get_settings().agency_token_ttl_seconds
+        claims = {"sub": client.get_client_id(), "role": Role.AGENCY.value, "scope": scope or ""}
+        return {"access_token": issue_access_token(claims, ttl), "token_type": "Bearer", "expires_in": ttl,
+                "scope": scope or ""}
+
+
+def _client_id_of(headers: dict[str, str], form: dict[str, str]) -> str | None:
+    auth = headers.get("authorization", "")
+    if auth.lower().startswith("basic "):
+        try:
+            decoded = base64.b64decode(auth[6:].strip()).decode()
+        except Exception:
+            return None
+        return unquote(decoded.partition(":")[0])
+    return form.get("client_id")
+
+
+async def token_endpoint(request: Request) -> Response:
+    """POST /oauth/token: form-encoded client-credentials grant; errors per RFC 6749 §5.2."""
+    if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        return JSONResponse({"error": "invalid_request", "error_description": "form-encoded body required"},
+                            status_code=400)
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    client_id = _client_id_of(headers, form)
+    client_doc = await AgencyClient.find_one(AgencyClient.client_id == client_id) if client_id else None
+    server = _Server(client_doc)
+    oauth_request = _Request("POST", str(request.url), headers, form)
+    status, body, extra_headers = await asyncio.to_thread(server.create_token_response, oauth_request)
+    address = request.client.host if request.client else None
+    if server.issued:
+        await audit.record("agency_token_issued", actor=f"client:{client_id}", address=address,
+                           scope=server.issued[0].get("scope", ""))
+    else:
+        await audit.record("agency_token_refused", actor=f"client:{client_id}", address=address,
+                           error=(body or {}).get("error"))
+    return JSONResponse(body, status_code=status, headers=dict(extra_headers or []))
+
+
+async def metadata_endpoint(request: Request) -> Response:
+    """RFC 8414 authorisation-server metadata."""
+    base = str(request.base_url).rstrip("/")
+    return JSONResponse({
+        "issuer": base,
+        "token_endpoint": f"{base}/oauth/token",
+        "grant_types_supported": ["client_credentials"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "scopes_supported": SUPPORTED_SCOPES,
+    })

@@ -1,0 +1,157 @@
+"""Sign-up, sign-in, refresh-token rotation with reuse detection, and sign-out."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from beanie import PydanticObjectId
+from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError
+
+from auth import signin_limits
+from auth.errors import Unauthenticated
+from auth.passwords import hash_secret, verify_secret
+from auth.tokens import issue_access_token
+from documents import audit
+from documents.account import Account, check_email, check_locale, check_password, normalise_email
+from documents.clock import utcnow
+from documents.enums import Role
+from documents.errors import StateConflict
+from documents.settings import get_settings
+from documents.token_family import RefreshToken, TokenFamily
+
+GENERIC_FAILURE = "email or password is incorrect"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    """What a successful sign-in or refresh hands out."""
+
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    account: Account
+
+
+def _hash_refresh(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def access_claims(account: Account, family_id: PydanticObjectId) -> dict[str, object]:
+    """Claims of an account's access token."""
+    claims: dict[str, object] = {"sub": str(account.id), "role": account.role.value, "fam": str(family_id)}
+    if account.enterprise_uscc:
+        claims["ent"] = account.enterprise_uscc
+    return claims
+
+
+async def _issue_pair(account: Account, family_id: PydanticObjectId) -> TokenPair:
+    s = get_settings()
+    refresh = secrets.token_urlsafe(32)
+    await RefreshToken(token_hash=_hash_refresh(refresh), family_id=family_id, account_id=account.id,  # type: ignore[arg-type]
+                       expires_at=utcnow() + timedelta(seconds=s.refresh_token_ttl_seconds)).insert()
+    access = issue_access_token(access_claims(account, family_id), s.access_token_ttl_seconds)
+    return TokenPair(access, refresh, s.access_token_ttl_seconds, account)
+
+
+async def _start_session(account: Account) -> TokenPair:
+    family = await TokenFamily(account_id=account.id).insert()  # type: ignore[arg-type]
+    return await _issue_pair(account, family.id)  # type: ignore[arg-type]
+
+
+async def create_account(email: str, password: str, role: Role, *, display_name: str | None = None,
+                         locale: str | None = None, enterprise_uscc: str | None = None) -> Account:
+    """Validate and store a new account; StateConflict when the email is taken."""
+    canonical = check_email(email)
+    check_password(password, canonical)
+    account = Account(email=canonical, password_hash=await hash_secret(password), role=role,
+                      display_name=(display_name or "").strip() or None, locale=check_locale(locale),
+                      enterprise_uscc=enterprise_uscc)
+    try:
+        await account.insert()
+    except DuplicateKeyError as exc:
+        raise StateConflict("an account with this email already exists") from exc
+    return account
+
+
+async def sign_up(email: str, password: str, *, display_name: str | None, locale: str | None,
+                  address: str | None) -> TokenPair:
+    """A consumer creates their own account and is signed in."""
+    account = await create_account(email, password, Role.CONSUMER, display_name=display_name, locale=locale)
+    await audit.record("sign_up", actor=f"account:{account.id}", address=address)
+    return await _start_session(account)
+
+
+async def sign_in(email: str, password: str, *, address: str | None) -> TokenPair:
+    """Check the password under the brute-force limits; the failure never says whether the email exists."""
+    canonical = normalise_email(email)
+    await signin_limits.check(canonical, address)
+    account = await Account.find_one(Account.email == canonical)
+    ok = await verify_secret(account.password_hash if account else None, password)
+    if not ok or account is None or account.disabled:
+        await signin_limits.record_failure(canonical, address)
+        await audit.record("sign_in_failed", actor=canonical, address=address)
+        raise Unauthenticated(GENERIC_FAILURE)
+    await signin_limits.record_success(canonical)
+    await audit.record("sign_in", actor=f"account:{account.id}", address=address)
+    return await _start_session(account)
+
+
+async def revoke_family(family_id: PydanticObjectId, reason: str) -> None:
+    """Revoke every token of a session."""
+    await TokenFamily.get_pymongo_collection().update_one(
+        {"_id": family_id, "revoked_at": None}, {"$set": {"revoked_at": utcnow(), "revoked_reason": reason}})
+
+
+async def refresh(refresh_token: str, *, address: str | None) -> TokenPair:
+    """Rotate a refresh token. Presenting an already-rotated one revokes its whole family."""
+    coll = RefreshToken.get_pymongo_collection()
+    token_hash = _hash_refresh(refresh_token)
+    now = utcnow()
+    claimed = await coll.find_one_and_update(
+        {"token_hash": token_hash, "rotated_at": None}, {"$set": {"rotated_at": now}},
+        return_document=ReturnDocument.BEFORE)
+    if claimed is None:
+        reused = await coll.find_one({"token_hash": token_hash})
+        if reused is not None:
+            await revoke_family(reused["family_id"], "refresh token reuse")
+            await audit.record("refresh_token_reuse", actor=f"account:{reused['account_id']}", address=address,
+                               family=str(reused["family_id"]))
+        raise Unauthenticated("refresh token is invalid")
+    family = await TokenFamily.get(claimed["family_id"])
+    account = await Account.get(claimed["account_id"])
+    if (family is None or family.revoked_at is not None or claimed["expires_at"] <= now
+            or account is None or account.disabled):
+        raise Unauthenticated("refresh token is invalid")
+    return await _issue_pair(account, family.id)  # type: ignore[arg-type]
+
+
+async def sign_out(refresh_token: str, *, address: str | None) -> bool:
+    """Revoke the session the refresh token belongs to; True when there was one."""
+    found = await RefreshToken.get_pymongo_collection().find_one({"token_hash": _hash_refresh(refresh_token)})
+    if found is None:
+        return False
+    await revoke_family(found["family_id"], "signed out")
+    await audit.record("sign_out", actor=f"account:{found['account_id']}", address=address)
+    return True
+
+
+async def set_disabled(account_id: PydanticObjectId, disabled: bool, *, by: str) -> Account:
+    """Disable (and sign out everywhere) or re-enable an account."""
+    account = await Account.get(account_id)
+    if account is None:
+        from documents.errors import NotFound
+
+        raise NotFound("no such account")
+    account.disabled = disabled
+    account.updated_at = utcnow()
+    await account.save()
+    if disabled:
+        await TokenFamily.get_pymongo_collection().update_many(
+            {"account_id": account.id, "revoked_at": None},
+            {"$set": {"revoked_at": utcnow(), "revoked_reason": "account disabled"}})
+    await audit.record("account_disabled" if disabled else "account_enabled", actor=by, target=f"account:{account.id}")
+    return account

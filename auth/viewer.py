@@ -1,0 +1,95 @@
+"""Who is asking: one place turns a bearer token (HTTP header or WebSocket init payload) into a Viewer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+from bson import ObjectId
+from bson.errors import InvalidId
+
+from auth.errors import Unauthenticated
+from auth.tokens import verify_access_token
+from documents.agency_client import AgencyClient
+from documents.enums import AgencyScope, Role
+from documents.token_family import TokenFamily
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The caller of one request or WebSocket connection."""
+
+    kind: Literal["anonymous", "account", "client"] = "anonymous"
+    role: Role | None = None
+    subject_id: str | None = None  # account id (ObjectId hex) or agency client_id
+    scopes: frozenset[str] = field(default_factory=frozenset)
+    enterprise_uscc: str | None = None
+    family_id: str | None = None
+    expires_at: datetime | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.kind == "anonymous"
+
+    @property
+    def actor(self) -> str:
+        """How audit entries and histories name this viewer."""
+        return "anonymous" if self.is_anonymous else f"{self.kind}:{self.subject_id}"
+
+    def has_role(self, *roles: Role) -> bool:
+        return self.role in roles
+
+    def has_scope(self, scope: AgencyScope) -> bool:
+        return self.role is Role.AGENCY and scope.value in self.scopes
+
+    @property
+    def is_staff(self) -> bool:
+        """Regulators and administrators see everything."""
+        return self.role in (Role.REGULATOR, Role.ADMIN)
+
+
+ANONYMOUS = Viewer()
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an `Authorization: Bearer <token>` value; Unauthenticated for any other scheme."""
+    if authorization is None or not authorization.strip():
+        return None
+    scheme, _, token = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("Authorization must be 'Bearer <token>'")
+    return token.strip()
+
+
+async def viewer_from_authorization(authorization: str | None) -> Viewer:
+    """Anonymous without a token; a Viewer for a valid one; Unauthenticated for anything else.
+
+    A present but invalid, expired, revoked or forged token is never treated as anonymous.
+    """
+    token = bearer_token(authorization)
+    if token is None:
+        return ANONYMOUS
+    claims = verify_access_token(token)
+    expires_at = datetime.fromtimestamp(int(claims["exp"]), UTC)
+    try:
+        role = Role(claims.get("role"))
+    except ValueError as exc:
+        raise Unauthenticated("invalid token") from exc
+    if role is Role.AGENCY:
+        client = await AgencyClient.find_one(AgencyClient.client_id == claims["sub"])
+        if client is None or client.disabled:
+            raise Unauthenticated("client disabled")
+        granted = {s.value for s in client.scopes}
+        scopes = frozenset(str(claims.get("scope", "")).split()) & granted
+        return Viewer(kind="client", role=role, subject_id=claims["sub"], scopes=scopes, expires_at=expires_at)
+    family_id = claims.get("fam")
+    try:
+        family = await TokenFamily.get(ObjectId(family_id))
+    except (InvalidId, TypeError) as exc:
+        raise Unauthenticated("invalid token") from exc
+    # Sign-out, refresh-token reuse and disabling the account all revoke the family.
+    if family is None or family.revoked_at is not None or str(family.account_id) != claims["sub"]:
+        raise Unauthenticated("token revoked")
+    return Viewer(kind="account", role=role, subject_id=claims["sub"], enterprise_uscc=claims.get("ent"),
+                  family_id=family_id, expires_at=expires_at)

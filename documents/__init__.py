@@ -1,0 +1,1 @@
+"""Beanie documents: the data model of qsradar and its invariants. Imports nothing else of ours."""

@@ -1,0 +1,26 @@
+"""Partner-agency OAuth 2 clients (foreign and domestic authorities)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from beanie import Document, Indexed
+from pydantic import Field
+
+from documents.clock import utcnow
+from documents.enums import AgencyScope
+
+
+class AgencyClient(Document):
+    """A client-credentials client; the secret is stored only as an Argon2 hash."""
+
+    client_id: Indexed(str, unique=True)  # type: ignore[valid-type]
+    secret_hash: str
+    name: str
+    country: str | None = None  # ISO 3166 alpha-2 of a foreign authority
+    scopes: list[AgencyScope] = Field(default_factory=list)
+    disabled: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "agency_clients"

@@ -1,0 +1,259 @@
+"""Demo data for development mode, from the real figures in ../shared/domain.md.
+
+Seeding is idempotent and safe with several workers: a marker document is claimed first,
+and every record is keyed by a natural key (USCC, recall code).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from pymongo.errors import DuplicateKeyError
+
+from documents import warning as warnings
+from documents.enterprise import CreditChange, Enterprise
+from documents.enums import CreditLevel, CrossBorderClass, HazardType, Measure, RecallStatus, RecallType
+from documents.enums import WarningKind as K
+from documents.enums import WarningLevel as L
+from documents.recall import Recall
+from documents.seed_marker import SeedMarker
+
+log = logging.getLogger("qsradar.demo_data")
+
+MARKER = "demo-data-v1"
+DEMO_USCC = "91440300MA5DEMO001"
+GACC = "海关总署 GACC"
+SAMR = "国家市场监督管理总局 SAMR"
+SEEDED_BY = "system:demo-seed"
+
+ENTERPRISES: list[dict] = [
+    dict(uscc=DEMO_USCC, name="深圳市示范进出口贸易有限公司", name_en="Shenzhen Demo Import & Export Trading Co., Ltd.",
+         region="广东 深圳", credit_level=CreditLevel.REGULAR, cross_border_class=CrossBorderClass.GENERAL_SUPERVISION),
+    dict(uscc="91440300MA5ROMSS01", name="深圳市罗马仕科技有限公司", name_en="Shenzhen Romoss Technology Co., Ltd.",
+         region="广东 深圳", credit_level=CreditLevel.DISHONEST),
+    dict(uscc="91430100MA4ANKER02", name="安克创新科技股份有限公司", name_en="Anker Innovations Technology Co., Ltd.",
+         region="湖南 长沙", credit_level=CreditLevel.AEO_ADVANCED),
+    dict(uscc="91110108MA0XIAOMI3", name="小米通讯技术有限公司", name_en="Xiaomi Communications Co., Ltd.",
+         region="北京", credit_level=CreditLevel.AEO_ADVANCED),
+    dict(uscc="91330200MA2TOYS004", name="宁波港湾玩具进口有限公司", name_en="Ningbo Harbour Toys Import Co., Ltd.",
+         region="浙江 宁波", credit_level=CreditLevel.SERIOUSLY_DISHONEST, cross_border_class=CrossBorderClass.KEY_SUPERVISION),
+    dict(uscc="91110105MA0BOOKS05", name="北京童阅图书进出口有限公司", name_en="Beijing Tongyue Books Import & Export Co., Ltd.",
+         region="北京", credit_level=CreditLevel.DISHONEST),
+    dict(uscc="91120116MA0AUTO006", name="天津港保税区远航汽车贸易有限公司", name_en="Tianjin Port Free Trade Zone Yuanhang Auto Trading Co., Ltd.",
+         region="天津", credit_level=CreditLevel.REGULAR),
+    dict(uscc="91330100MA2CBEC007", name="杭州云链跨境电子商务有限公司", name_en="Hangzhou Yunlian Cross-border E-commerce Co., Ltd.",
+         region="浙江 杭州", credit_level=CreditLevel.AEO_CERTIFIED, cross_border_class=CrossBorderClass.GENERAL_SUPERVISION),
+    dict(uscc="91440101MA5CLOTH08", name="广州锦绣服装进出口有限公司", name_en="Guangzhou Jinxiu Garments Import & Export Co., Ltd.",
+         region="广东 广州", credit_level=CreditLevel.AEO_CERTIFIED),
+    dict(uscc="91310115MA1HOME009", name="上海浦江家电进出口有限公司", name_en="Shanghai Pujiang Home Appliances Import & Export Co., Ltd.",
+         region="上海", credit_level=CreditLevel.REGULAR),
+]
+
+ROMOSS, ANKER, XIAOMI, TOYS, BOOKS, AUTO, CBEC, CLOTH, HOME = (e["uscc"] for e in ENTERPRISES[1:])
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+# (key, fields, publish_at or None for a draft, [(level, reason, at)] adjustments, (reason, at) lift or None)
+WARNINGS: list[tuple[str, dict, str | None, list[tuple[L, str, str]], tuple[str, str] | None]] = [
+    ("powerbank", dict(
+        title="关于部分品牌移动电源（充电宝）存在起火燃烧风险的警示公告",
+        title_en="Announcement: fire risk in power banks of several brands",
+        level=L.ORANGE, kind=K.ANNOUNCEMENT, hazards=[HazardType.PHYSICAL], product_category="移动电源 Power banks",
+        hs_codes=["850760"], origin_countries=["CN"], regions=["全国"],
+        summary="部分批次移动电源电芯原材料不符合要求，使用中可能过热、起火燃烧。罗马仕、安克、小米已实施召回，"
+                "三家企业宣布召回约135万台；已停止销售的产品请立即停止使用并联系企业退款。约9,000张CCC证书被暂停、600余张被撤销，"
+                "电商平台下架约8万条商品链接。",
+        summary_en="Cells in some power-bank batches do not meet requirements and may overheat or catch fire. Romoss, Anker "
+                   "and Xiaomi announced recalls of about 1.35 million units; stop using affected units and ask the "
+                   "enterprise for a refund. About 9,000 CCC certificates were suspended and 600+ revoked; platforms "
+                   "blocked about 80,000 listings.",
+        measures=[Measure.DEFECT_RECALL, Measure.SALES_SUSPENSION, Measure.TAKE_DOWN, Measure.CREDIT_DOWNGRADE],
+        enterprise_usccs=[ROMOSS, ANKER, XIAOMI], issued_by=SAMR, authorization_ref="国务院授权〔2025〕第7号"),
+     "2025-06-20T08:00:00", [(L.RED, "召回完成率偏低，起火事故报告增加 / low recall completion, more fire reports",
+                              "2025-09-12T08:00:00")], None),
+    ("toys", dict(
+        title="进口儿童玩具小零件、可迁移元素铬及增塑剂超标风险警示通报",
+        title_en="Circular: small parts, migratable chromium and plasticisers in imported toys",
+        level=L.ORANGE, kind=K.CIRCULAR, hazards=[HazardType.PHYSICAL, HazardType.CHEMICAL],
+        product_category="儿童玩具 Children's toys", hs_codes=["9503"], origin_countries=["VN", "TH"],
+        regions=["北京海关", "宁波海关"],
+        summary="2024年以来北京海关检出11批次不合格进口玩具，问题涉及小零件、可迁移元素铬、增塑剂超标及标识不合格。各口岸对同类产品实施布控，加严查验。",
+        summary_en="Since 2024 Beijing customs found 11 non-compliant batches of imported toys (small parts, chromium, "
+                   "plasticisers, labels). Ports target the same products and tighten inspection.",
+        measures=[Measure.TIGHTENED_SUPERVISION, Measure.RETURN_SHIPMENT, Measure.DESTRUCTION],
+        enterprise_usccs=[TOYS], issued_by=GACC), "2025-03-18T02:00:00", [], None),
+    ("books", dict(
+        title="进口儿童图书丙烯酰胺超标风险警示通告",
+        title_en="Notice: acrylamide over the limit in imported children's books",
+        level=L.YELLOW, kind=K.NOTICE, hazards=[HazardType.HEALTH, HazardType.CHEMICAL],
+        product_category="儿童图书 Children's books", hs_codes=["490300"], origin_countries=["GB", "US"],
+        summary="北京海关抽检35批次进口儿童图书，8批次丙烯酰胺超出GB 43631-2023（2025年1月1日实施）限量。进口商应核查在售批次并采取风险消减措施。",
+        summary_en="Of 35 batches of imported children's books, 8 exceeded the acrylamide limit of GB 43631-2023 "
+                   "(in force since 2025-01-01). Importers must check the batches they sell and mitigate the risk.",
+        measures=[Measure.TRACEABILITY_INVESTIGATION, Measure.DEFECT_RECALL],
+        enterprise_usccs=[BOOKS], issued_by=GACC), "2025-04-02T03:00:00", [], None),
+    ("vehicles", dict(
+        title="进口机动车安全缺陷风险警示公告",
+        title_en="Announcement: safety defects in imported motor vehicles",
+        level=L.YELLOW, kind=K.ANNOUNCEMENT, hazards=[HazardType.PHYSICAL], product_category="机动车 Motor vehicles",
+        hs_codes=["8703"], origin_countries=["DE", "JP", "US"], regions=["天津新港", "上海港"],
+        summary="2021-2025年全国海关检出不合格进口机动车6.8万辆。相关车辆存在制动、安全气囊等缺陷，消费者可凭车辆识别代号查询是否在召回范围内。",
+        summary_en="Customs found 68,000 non-compliant imported vehicles in 2021-2025 (brakes, airbags). Owners can "
+                   "check by VIN whether their vehicle is recalled.",
+        measures=[Measure.DEFECT_RECALL, Measure.RETURN_SHIPMENT], enterprise_usccs=[AUTO], issued_by=GACC),
+     "2025-05-10T06:00:00", [(L.ORANGE, "新增制动系统缺陷报告 / new brake-defect reports", "2025-07-01T06:00:00")], None),
+    ("clothing", dict(
+        title="跨境电商零售进口婴幼儿服装风险警示通告",
+        title_en="Notice: infant clothing sold through cross-border e-commerce",
+        level=L.BLUE, kind=K.NOTICE, hazards=[HazardType.CHEMICAL, HazardType.PHYSICAL],
+        product_category="婴幼儿服装 Infant clothing", hs_codes=["611120"], origin_countries=["KR", "JP"],
+        summary="近年检出不合格服装、家电、儿童用品1.2万批次。跨境电商平台应核验商品追溯码，对问题商品下架。",
+        summary_en="12,000 non-compliant batches of clothing, appliances and children's goods were found. Cross-border "
+                   "platforms must verify trace codes and take problem listings down.",
+        measures=[Measure.TAKE_DOWN, Measure.TIGHTENED_SUPERVISION], enterprise_usccs=[CBEC, CLOTH], issued_by=GACC),
+     "2025-08-05T02:30:00", [], None),
+    ("solid-waste", dict(
+        title="进境固体废物伪报瞒报风险警示通报",
+        title_en="Circular: misdeclared solid waste at entry",
+        level=L.ORANGE, kind=K.CIRCULAR, hazards=[HazardType.ENVIRONMENTAL], product_category="固体废物 Solid waste",
+        hs_codes=["3915"], origin_countries=["US", "AU"], regions=["各直属海关"],
+        summary="2021年以来退运固体废物4,000余批次。各口岸对申报为再生原料的货物加强查验，一经查实依法退运。",
+        summary_en="4,000+ batches of solid waste were returned since 2021. Ports inspect goods declared as recycled "
+                   "raw material and return what is found to be waste.",
+        measures=[Measure.BAN_TRADE, Measure.RETURN_SHIPMENT], issued_by=GACC), "2025-02-11T01:00:00", [], None),
+    ("gas-stoves", dict(
+        title="家用燃气灶具赋码追溯产品风险警示公告",
+        title_en="Announcement: household gas stoves (coded traceability pilot)",
+        level=L.YELLOW, kind=K.ANNOUNCEMENT, hazards=[HazardType.PHYSICAL], product_category="燃气灶具 Gas stoves",
+        hs_codes=["732111"], origin_countries=["CN"],
+        summary="燃气灶具列入产品赋码试点。部分型号熄火保护装置失效，消费者可扫码查询是否受影响。",
+        summary_en="Gas stoves are in the product-coding pilot. Some models have failing flame-failure devices; "
+                   "consumers can scan the code to check.",
+        measures=[Measure.DEFECT_RECALL, Measure.SALES_SUSPENSION], enterprise_usccs=[HOME], issued_by=SAMR),
+     "2025-10-15T02:00:00", [], None),
+    ("dangerous-goods", dict(
+        title="出口危险货物伪报瞒报风险警示通报",
+        title_en="Circular: false declarations of exported dangerous goods",
+        level=L.RED, kind=K.CIRCULAR, hazards=[HazardType.CHEMICAL, HazardType.PHYSICAL],
+        product_category="危险货物 Dangerous goods", hs_codes=["2804", "3601"], origin_countries=["CN"],
+        regions=["上海港", "宁波舟山港", "深圳港"],
+        summary="2021年以来检出不合格危险货物13万批次、伪瞒报9,000余批次。各口岸对高风险货物实施查封扣押。",
+        summary_en="130,000 non-compliant batches of dangerous goods and 9,000+ false declarations since 2021. "
+                   "Ports seize high-risk consignments.",
+        measures=[Measure.SEIZURE, Measure.CREDIT_DOWNGRADE, Measure.TIGHTENED_SUPERVISION], issued_by=GACC,
+        authorization_ref="国务院授权〔2025〕第3号"), "2025-04-22T05:00:00", [], None),
+    ("children-shoes", dict(
+        title="儿童鞋邻苯二甲酸酯超标风险警示公告",
+        title_en="Announcement: phthalates in children's shoes",
+        level=L.BLUE, kind=K.ANNOUNCEMENT, hazards=[HazardType.CHEMICAL, HazardType.HEALTH],
+        product_category="儿童鞋 Children's shoes", hs_codes=["640299"], origin_countries=["VN", "ID"],
+        summary="儿童鞋列入赋码试点。抽检发现部分批次邻苯二甲酸酯超标，平台应下架相关商品。",
+        summary_en="Children's shoes are in the coding pilot. Some batches exceed phthalate limits; platforms must "
+                   "take the listings down.", measures=[Measure.TAKE_DOWN], enterprise_usccs=[CBEC], issued_by=SAMR),
+     "2025-11-03T02:00:00", [], None),
+    ("ores", dict(
+        title="进口不合格矿产品及再生金属风险警示公告",
+        title_en="Announcement: non-compliant imported ores and recycled metals",
+        level=L.ORANGE, kind=K.ANNOUNCEMENT, hazards=[HazardType.ENVIRONMENTAL, HazardType.HEALTH],
+        product_category="矿产品 Ores and recycled metal", hs_codes=["2601", "7404"], origin_countries=["AU", "BR"],
+        summary="退运不合格矿产品和再生金属1万余批次。风险已得到控制，本警示已解除。",
+        summary_en="10,000+ batches of non-compliant ores and recycled metal were returned. The risk is under control "
+                   "and this warning is lifted.", measures=[Measure.RETURN_SHIPMENT], issued_by=GACC),
+     "2024-11-20T02:00:00", [], ("风险已消除 / risk eliminated", "2025-06-30T02:00:00")),
+    ("pv-modules", dict(
+        title="光伏组件质量安全风险警示通告（草稿）",
+        title_en="Notice (draft): quality-safety risk in photovoltaic modules",
+        level=L.YELLOW, kind=K.NOTICE, hazards=[HazardType.PHYSICAL, HazardType.ENVIRONMENTAL],
+        product_category="光伏组件 PV modules", hs_codes=["854143"], origin_countries=["CN"],
+        summary="首次全国光伏组件质量监督抽查发现部分产品功率衰减、绝缘不合格，拟发布通告。",
+        summary_en="The first national check of PV modules found power degradation and insulation failures; a notice "
+                   "is being drafted.", measures=[Measure.TIGHTENED_SUPERVISION], issued_by=SAMR), None, [], None),
+]
+
+# (code, warning key, fields)
+RECALLS: list[tuple[str, str | None, dict]] = [
+    ("RC-2025-000001", "powerbank", dict(
+        product_name="罗马仕移动电源 PAC10/PAB10/PAC20", product_name_en="Romoss power banks PAC10/PAB10/PAC20",
+        brand="罗马仕 Romoss", model="PAC10, PAB10, PAC20", type=RecallType.VOLUNTARY, enterprise_uscc=ROMOSS,
+        units_affected=489_736, units_recovered=167_000, refunds_cny=22_837_000.0, status=RecallStatus.IN_PROGRESS,
+        announced_at=_at("2025-06-20T09:00:00"))),
+    ("RC-2025-000002", "powerbank", dict(
+        product_name="安克移动电源 A1257/A1647", product_name_en="Anker power banks A1257/A1647",
+        brand="安克 Anker", model="A1257, A1647", type=RecallType.VOLUNTARY, enterprise_uscc=ANKER,
+        units_affected=717_916, units_recovered=565_000, refunds_cny=85_664_000.0, status=RecallStatus.IN_PROGRESS,
+        announced_at=_at("2025-06-27T09:00:00"))),
+    ("RC-2025-000003", "powerbank", dict(
+        product_name="小米移动电源 PB1022ZM", product_name_en="Xiaomi power bank PB1022ZM",
+        brand="小米 Xiaomi", model="PB1022ZM", type=RecallType.VOLUNTARY, enterprise_uscc=XIAOMI,
+        units_affected=141_667, units_recovered=17_000, refunds_cny=2_700_000.0, status=RecallStatus.IN_PROGRESS,
+        announced_at=_at("2025-07-04T09:00:00"))),
+    ("RC-2025-000004", "toys", dict(
+        product_name="进口塑胶积木玩具", product_name_en="Imported plastic building blocks", brand="HappyBlocks",
+        model="HB-220", type=RecallType.ORDERED, enterprise_uscc=TOYS, units_affected=3_200, units_recovered=3_200,
+        refunds_cny=256_000.0, status=RecallStatus.COMPLETED, announced_at=_at("2025-03-25T02:00:00"))),
+    ("RC-2025-000005", "books", dict(
+        product_name="进口儿童立体绘本", product_name_en="Imported children's pop-up picture books", brand="LittleOwl",
+        model="Pop-up series 1-8", type=RecallType.ORDERED, enterprise_uscc=BOOKS, units_affected=12_000,
+        units_recovered=4_500, refunds_cny=405_000.0, status=RecallStatus.IN_PROGRESS,
+        announced_at=_at("2025-04-10T02:00:00"))),
+    ("RC-2025-000006", "vehicles", dict(
+        product_name="进口SUV制动软管", product_name_en="Imported SUV brake hoses", brand="Nordwagen", model="NX5 2023",
+        type=RecallType.VOLUNTARY, enterprise_uscc=AUTO, units_affected=6_850, units_recovered=2_100,
+        refunds_cny=0.0, status=RecallStatus.IN_PROGRESS, announced_at=_at("2025-07-08T02:00:00"))),
+]
+
+
+async def _seed_enterprises() -> None:
+    for fields in ENTERPRISES:
+        if await Enterprise.find_one(Enterprise.uscc == fields["uscc"]):
+            continue
+        history = [CreditChange(from_level=None, to_level=fields["credit_level"], reason="初始评定 initial rating",
+                                by=SEEDED_BY, at=_at("2026-04-01T00:00:00"))]
+        try:
+            await Enterprise(**fields, credit_history=history).insert()
+        except DuplicateKeyError:
+            pass
+
+
+async def _seed_warnings() -> dict[str, warnings.Warning]:
+    by_key: dict[str, warnings.Warning] = {}
+    for key, fields, published, adjustments, lifted in WARNINGS:
+        w = warnings.Warning(**fields, created_at=_at(published or "2026-11-01T00:00:00"))
+        w, _ = await warnings.create(w, publish=published is not None, by=SEEDED_BY,
+                                     at=_at(published) if published else None)
+        for level, reason, at in adjustments:
+            w, _ = await warnings.change_level(w.id, level, reason, by=SEEDED_BY, at=_at(at))
+        if lifted:
+            w, _ = await warnings.lift(w.id, lifted[0], by=SEEDED_BY, at=_at(lifted[1]))
+        by_key[key] = w
+    return by_key
+
+
+async def _seed_recalls(by_key: dict[str, warnings.Warning]) -> None:
+    for code, warning_key, fields in RECALLS:
+        if await Recall.find_one(Recall.code == code):
+            continue
+        recall = Recall(code=code, warning_id=by_key[warning_key].id if warning_key else None, **fields)
+        recall.refresh_derived()
+        try:
+            await recall.insert()
+        except DuplicateKeyError:
+            pass
+
+
+async def seed_demo_data() -> bool:
+    """Seed once per database; returns False when another process already did."""
+    try:
+        await SeedMarker(id=MARKER).insert()
+    except DuplicateKeyError:
+        return False
+    await _seed_enterprises()
+    by_key = await _seed_warnings()
+    await _seed_recalls(by_key)
+    log.info("demo data seeded: %d enterprises, %d warnings, %d recalls", len(ENTERPRISES), len(WARNINGS),
+             len(RECALLS))
+    return True

@@ -1,0 +1,127 @@
+"""The enums of the public contract, in one place (GraphQL exposes these very members)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class WarningLevel(str, Enum):
+    """I..IV by severity, urgency and scope (Guo Fa [2017] No. 43)."""
+
+    RED = "RED"  # I 特别严重
+    ORANGE = "ORANGE"  # II 严重
+    YELLOW = "YELLOW"  # III 较重
+    BLUE = "BLUE"  # IV 一般
+
+    @property
+    def rank(self) -> int:
+        """1 for RED (most severe) .. 4 for BLUE."""
+        return _LEVEL_RANK[self]
+
+    def at_least(self, other: WarningLevel) -> bool:
+        """True when this level is as severe as `other` or more."""
+        return self.rank <= other.rank
+
+
+_LEVEL_RANK = {WarningLevel.RED: 1, WarningLevel.ORANGE: 2, WarningLevel.YELLOW: 3, WarningLevel.BLUE: 4}
+
+
+class WarningKind(str, Enum):
+    CIRCULAR = "CIRCULAR"  # 风险警示通报: ports and agencies only
+    NOTICE = "NOTICE"  # 风险警示通告: producers and operators
+    ANNOUNCEMENT = "ANNOUNCEMENT"  # 风险警示公告: public
+
+
+class WarningStatus(str, Enum):
+    DRAFT = "DRAFT"
+    PUBLISHED = "PUBLISHED"
+    LIFTED = "LIFTED"
+
+
+class HazardType(str, Enum):
+    HEALTH = "HEALTH"
+    PHYSICAL = "PHYSICAL"
+    CHEMICAL = "CHEMICAL"
+    BIOLOGICAL = "BIOLOGICAL"
+    ENVIRONMENTAL = "ENVIRONMENTAL"
+
+
+class Measure(str, Enum):
+    CREDIT_DOWNGRADE = "CREDIT_DOWNGRADE"
+    TRACEABILITY_INVESTIGATION = "TRACEABILITY_INVESTIGATION"
+    DEFECT_RECALL = "DEFECT_RECALL"
+    TIGHTENED_SUPERVISION = "TIGHTENED_SUPERVISION"
+    RESTRICT_TRADE = "RESTRICT_TRADE"
+    BAN_TRADE = "BAN_TRADE"
+    SEIZURE = "SEIZURE"
+    RETURN_SHIPMENT = "RETURN_SHIPMENT"
+    SALES_SUSPENSION = "SALES_SUSPENSION"
+    DESTRUCTION = "DESTRUCTION"
+    TAKE_DOWN = "TAKE_DOWN"
+
+
+class Role(str, Enum):
+    CONSUMER = "CONSUMER"
+    ENTERPRISE = "ENTERPRISE"
+    REGULATOR = "REGULATOR"
+    AGENCY = "AGENCY"
+    ADMIN = "ADMIN"
+
+
+class CreditLevel(str, Enum):
+    """GACC Decree No. 282 classes, in force since 2026-04-01, best first."""
+
+    AEO_ADVANCED = "AEO_ADVANCED"
+    AEO_CERTIFIED = "AEO_CERTIFIED"
+    REGULAR = "REGULAR"
+    DISHONEST = "DISHONEST"
+    SERIOUSLY_DISHONEST = "SERIOUSLY_DISHONEST"
+
+
+class RecallType(str, Enum):
+    VOLUNTARY = "VOLUNTARY"
+    ORDERED = "ORDERED"
+
+
+class RecallStatus(str, Enum):
+    ANNOUNCED = "ANNOUNCED"
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+    CLOSED = "CLOSED"
+
+
+class ComplaintStatus(str, Enum):
+    RECEIVED = "RECEIVED"
+    TRIAGED = "TRIAGED"
+    INVESTIGATING = "INVESTIGATING"
+    RESOLVED = "RESOLVED"
+    REJECTED = "REJECTED"
+
+
+class DefectReportStatus(str, Enum):
+    SUBMITTED = "SUBMITTED"
+    UNDER_ASSESSMENT = "UNDER_ASSESSMENT"
+    CONFIRMED = "CONFIRMED"
+    DISMISSED = "DISMISSED"
+
+
+class CrossBorderClass(str, Enum):
+    PROHIBITED = "PROHIBITED"
+    KEY_SUPERVISION = "KEY_SUPERVISION"
+    GENERAL_SUPERVISION = "GENERAL_SUPERVISION"
+
+
+class AlertEventType(str, Enum):
+    PUBLISHED = "PUBLISHED"
+    LEVEL_CHANGED = "LEVEL_CHANGED"
+    LIFTED = "LIFTED"
+
+
+class AgencyScope(str, Enum):
+    """OAuth 2 scopes a partner-agency client can be granted."""
+
+    WARNINGS_READ = "warnings:read"
+    RECALLS_READ = "recalls:read"
+    CREDIT_READ = "credit:read"
+    CIRCULARS_READ = "circulars:read"
+    COMPLAINTS_AGGREGATE = "complaints:aggregate"

@@ -1,0 +1,22 @@
+// Client-side checks mirroring the server. Each returns an i18n key or null.
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
+
+export function validateEmail(email: string): string | null {
+  const e = email.trim()
+  if (!e) return 'validation.required'
+  if (e.length > 254 || !EMAIL_RE.test(e)) return 'validation.email'
+  return null
+}
+
+export function validateNewPassword(password: string, email: string): string | null {
+  if (!password) return 'validation.required'
+  if (password.length < 10) return 'validation.passwordLength'
+  if (password.trim().toLowerCase() === email.trim().toLowerCase()) return 'validation.passwordNotEmail'
+  return null
+}
+
+export const HS_CODE_RE = /^\d{4,10}$/
+export const COUNTRY_RE = /^[A-Z]{2}$/
+/** Unified Social Credit Code: 18 upper-case alphanumerics (checksum left to the server). */
+export const USCC_RE = /^[0-9A-Z]{18}$/

@@ -1,0 +1,1 @@
+"""The strawberry GraphQL schema and the Starlette app that serves it."""

@@ -1,0 +1,48 @@
+"""`python -m gql`: start the embedded database when needed, then uvicorn with WEB_CONCURRENCY workers.
+
+The embedded server is started here, once, before the workers, so every worker shares it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+
+import uvicorn
+from pydantic import ValidationError
+
+from documents.embedded_server import EmbeddedServer
+from documents.settings import Settings
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s")
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"qsradar: refusing to start: {exc.errors()[0]['msg']}", file=sys.stderr)
+        return 2
+    embedded = None
+    if not settings.mongodb_uri:
+        embedded = EmbeddedServer(settings.data_dir)
+        os.environ["MONGODB_URI"] = embedded.start()
+    if settings.web_concurrency > 1:
+        metrics_dir = settings.data_dir.resolve() / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    try:
+        uvicorn.run("gql.app:create_app", factory=True, host=settings.host, port=settings.port,
+                    workers=settings.web_concurrency, log_level=settings.log_level, proxy_headers=True,
+                    ws_ping_interval=settings.ws_keepalive_seconds, ws_ping_timeout=settings.ws_keepalive_seconds,
+                    timeout_graceful_shutdown=10)
+    finally:
+        if embedded:
+            embedded.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""The `alerts` subscription: replay after a cursor, then live, under the same visibility rules as queries."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+
+import strawberry
+from strawberry.types import Info
+
+from auth.viewer import Viewer
+from auth.visibility import can_see_warning
+from documents.alert_event import decode_cursor, encode_cursor
+from documents.enums import AlertEventType, WarningKind, WarningLevel, WarningStatus
+from gql.alert_hub import OVERFLOW, Delivery, event_matches_level, get_hub, load_deliveries
+from gql.errors import ApiError, ErrorCode, bad_input
+from gql.permissions import viewer_of
+from gql.warnings import Warning
+
+log = logging.getLogger("qsradar.alerts")
+
+SLOW_CONSUMER_CLOSE_CODE = 4008
+SLOW_CONSUMER_REASON = "subscriber too slow; reconnect with your last cursor"
+
+
+@strawberry.type
+class AlertEvent:
+    """A publication, level change or lift of a warning, as pushed to subscribers."""
+
+    cursor: str = strawberry.field(description="Pass as `after` when reconnecting to replay what was missed.")
+    type: AlertEventType
+    level: WarningLevel
+    previous_level: WarningLevel | None
+    warning: Warning
+    at: datetime
+
+    @classmethod
+    def from_delivery(cls, d: Delivery) -> AlertEvent:
+        # The Warning object is built once per event and shared by all subscribers.
+        node = d.memo.get("warning")
+        if node is None:
+            node = d.memo["warning"] = Warning.from_doc(d.warning)
+        e = d.event
+        return cls(cursor=encode_cursor(int(e["seq"])), type=AlertEventType(e["type"]), level=WarningLevel(e["level"]),
+                   previous_level=WarningLevel(e["previous_level"]) if e.get("previous_level") else None,
+                   warning=node, at=e["at"])
+
+
+def _accepts(viewer: Viewer, min_level: WarningLevel):  # type: ignore[no-untyped-def]
+    def accepts(event: dict) -> bool:
+        return event_matches_level(event, min_level) and can_see_warning(
+            viewer, WarningKind(event["kind"]), WarningStatus.PUBLISHED)
+
+    return accepts
+
+
+def _seconds_left(viewer: Viewer) -> float | None:
+    if viewer.expires_at is None:
+        return None
+    return (viewer.expires_at - datetime.now(UTC)).total_seconds()
+
+
+@strawberry.type
+class AlertSubscription:
+    @strawberry.subscription(description="Alerts at or above `minLevel`: replays events after `after`, then live.")
+    async def alerts(self, info: Info, min_level: WarningLevel = WarningLevel.ORANGE,
+                     after: str | None = None) -> AsyncGenerator[AlertEvent, None]:
+        viewer = viewer_of(info)
+        accepts = _accepts(viewer, min_level)
+        hub = get_hub()
+        # Subscribe before replaying so nothing published during the replay falls in a gap.
+        sub = hub.subscribe(accepts)
+        try:
+            if after is not None:
+                try:
+                    last = decode_cursor(after)
+                except ValueError as exc:
+                    raise bad_input("malformed cursor", field="after") from exc
+                while True:
+                    batch = await load_deliveries(last)
+                    for delivery in batch:
+                        last = delivery.seq
+                        if accepts(delivery.event):
+                            yield AlertEvent.from_delivery(delivery)
+                    if not batch:
+                        break
+            else:
+                last = hub.last_seq
+            while True:
+                timeout = _seconds_left(viewer)
+                if timeout is not None and timeout <= 0:
+                    raise ApiError(ErrorCode.UNAUTHENTICATED, "token expired; subscribe again with a fresh token")
+                try:
+                    item = await asyncio.wait_for(sub.queue.get(), timeout)
+                except TimeoutError:
+                    continue  # re-checks expiry
+                if item is OVERFLOW:
+                    await info.context.request.close(code=SLOW_CONSUMER_CLOSE_CODE, reason=SLOW_CONSUMER_REASON)
+                    return
+                if item.seq <= last:
+                    continue  # already sent by the replay
+                last = item.seq
+                yield AlertEvent.from_delivery(item)
+        finally:
+            hub.unsubscribe(sub)

@@ -1,0 +1,97 @@
+"""The contract's error codes, mapped in one place for every error the schema returns.
+
+Resolvers raise domain exceptions (documents.errors, auth.errors) or ApiError; `classify`
+turns each into `extensions.code`; anything unexpected becomes INTERNAL with a bland message.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+from typing import Any
+
+from graphql import GraphQLError
+from pydantic import ValidationError
+
+from auth.errors import Forbidden, RateLimited, Unauthenticated
+from documents.errors import NotFound, RuleViolation, StateConflict
+
+log = logging.getLogger("qsradar.errors")
+
+
+class ErrorCode(str, Enum):
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    CONFLICT = "CONFLICT"
+    RATE_LIMITED = "RATE_LIMITED"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    INTERNAL = "INTERNAL"
+
+
+INTERNAL_MESSAGE = "Internal error; it has been logged."
+
+
+class ApiError(Exception):
+    """An expected failure with its code, raised from resolvers."""
+
+    def __init__(self, code: ErrorCode, message: str, **extensions: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.extensions = extensions
+
+
+def bad_input(message: str, field: str | None = None) -> ApiError:
+    """BAD_USER_INPUT naming the input field."""
+    return ApiError(ErrorCode.BAD_USER_INPUT, message, **({"field": field} if field else {}))
+
+
+def _from_exception(exc: BaseException) -> tuple[ErrorCode, str, dict[str, Any]] | None:
+    if isinstance(exc, ApiError):
+        return exc.code, str(exc), exc.extensions
+    if isinstance(exc, RuleViolation):
+        return ErrorCode.BAD_USER_INPUT, str(exc), ({"field": exc.field} if exc.field else {})
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        field = ".".join(str(p) for p in first.get("loc", ())) or None
+        return ErrorCode.BAD_USER_INPUT, str(first.get("msg", "invalid input")), ({"field": field} if field else {})
+    if isinstance(exc, StateConflict):
+        return ErrorCode.CONFLICT, str(exc), {}
+    if isinstance(exc, NotFound):
+        return ErrorCode.NOT_FOUND, str(exc), {}
+    if isinstance(exc, Unauthenticated):
+        return ErrorCode.UNAUTHENTICATED, str(exc), {}
+    if isinstance(exc, Forbidden):
+        return ErrorCode.FORBIDDEN, str(exc), {}
+    if isinstance(exc, RateLimited):
+        return ErrorCode.RATE_LIMITED, str(exc), {"retryAfter": exc.retry_after}
+    return None
+
+
+def classify(error: GraphQLError) -> None:
+    """Set `extensions.code` on an outgoing error (in place), masking unexpected ones."""
+    existing = (error.extensions or {}).get("code")
+    original = error.original_error
+    if original is None:
+        if existing in ErrorCode.__members__:
+            return
+        # Parse and validation errors (syntax, unknown field, wrong variable type) are the client's.
+        code = ErrorCode.QUERY_TOO_COMPLEX if "tokens" in error.message and "more than" in error.message \
+            else ErrorCode.BAD_USER_INPUT
+        error.extensions = {**(error.extensions or {}), "code": code.value}
+        return
+    mapped = _from_exception(original)
+    if mapped is None and isinstance(original, GraphQLError):
+        # A GraphQLError raised inside execution (e.g. a permission class) keeps its own code.
+        if existing in ErrorCode.__members__:
+            return
+        mapped = (ErrorCode.BAD_USER_INPUT, original.message, {})
+    if mapped is None:
+        log.error("unexpected error at %s", error.path, exc_info=original)
+        error.message = INTERNAL_MESSAGE
+        error.extensions = {"code": ErrorCode.INTERNAL.value}
+        return
+    code, message, extra = mapped
+    error.message = message
+    error.extensions = {"code": code.value, **extra}

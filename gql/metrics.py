@@ -1,0 +1,52 @@
+"""Prometheus metrics: GraphQL requests and latency by operation, open WebSockets, alert deliveries.
+
+With several workers each process writes to PROMETHEUS_MULTIPROC_DIR and /metrics sums them.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import multiprocess
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.extensions import SchemaExtension
+
+GRAPHQL_REQUESTS = Counter("qsradar_graphql_requests_total", "GraphQL operations", ["operation", "type", "outcome"])
+GRAPHQL_LATENCY = Histogram("qsradar_graphql_request_seconds", "GraphQL operation latency", ["operation", "type"],
+                            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
+WEBSOCKETS = Gauge("qsradar_websocket_connections", "Open GraphQL WebSocket connections", multiprocess_mode="livesum")
+DB_COMMANDS = Counter("qsradar_db_commands_total", "Database commands sent")
+
+
+class OperationMetrics(SchemaExtension):
+    """Counts and times each operation (created per request, so it holds no shared state)."""
+
+    def on_operation(self) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        ctx = self.execution_context
+        name = ctx.operation_name or "anonymous"
+        try:
+            op_type = ctx.operation_type.value
+        except Exception:
+            op_type = "invalid"
+        result = ctx.result
+        outcome = "error" if (ctx.pre_execution_errors or (result is not None and result.errors)) else "ok"
+        if op_type != "subscription":
+            GRAPHQL_LATENCY.labels(name, op_type).observe(time.perf_counter() - started)
+        GRAPHQL_REQUESTS.labels(name, op_type, outcome).inc()
+
+
+async def metrics_endpoint(request: Request) -> Response:
+    """GET /metrics in the Prometheus text format."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        body = generate_latest(registry)
+    else:
+        body = generate_latest()
+    return Response(body, media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,98 @@
+"""The GraphQL endpoint: strawberry's ASGI view with our viewer, limits and WebSocket rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from auth.errors import Unauthenticated
+from auth.viewer import ANONYMOUS, viewer_from_authorization
+from documents.settings import get_settings
+from gql.context import Context
+from gql.errors import ErrorCode
+from gql.metrics import WEBSOCKETS
+from gql.schema import schema
+
+
+def _error_response(status: int, code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> Response:
+    return JSONResponse({"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]},
+                        status_code=status, headers=headers)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _limited_receive(receive: Receive, limit: int) -> Receive:
+    seen = 0
+
+    async def wrapped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _BodyTooLarge
+        return message
+
+    return wrapped
+
+
+class QsradarGraphQL(GraphQL):
+    """GraphQL over HTTP and over WebSocket (graphql-transport-ws only)."""
+
+    def __init__(self, graphiql: bool) -> None:
+        super().__init__(schema, graphql_ide="graphiql" if graphiql else None, allow_queries_via_get=True,
+                         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,), multipart_uploads_enabled=False,
+                         max_subscriptions_per_connection=20)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            WEBSOCKETS.inc()
+            try:
+                await super().__call__(scope, receive, send)
+            finally:
+                WEBSOCKETS.dec()
+            return
+        limit = get_settings().max_body_bytes
+        headers = {k.decode().lower(): v.decode() for k, v in scope.get("headers", [])}
+        if int(headers.get("content-length") or 0) > limit:
+            await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
+            return
+        try:
+            viewer = await viewer_from_authorization(headers.get("authorization"))
+        except Unauthenticated as exc:
+            await _error_response(401, ErrorCode.UNAUTHENTICATED, str(exc),
+                                  {"WWW-Authenticate": 'Bearer error="invalid_token"'})(scope, receive, send)
+            return
+        scope.setdefault("state", {})["viewer"] = viewer
+        try:
+            await super().__call__(scope, _limited_receive(receive, limit), send)
+        except _BodyTooLarge:
+            await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
+
+    async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:  # type: ignore[override]
+        viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)
+        return Context(request=request, response=response, viewer=viewer)
+
+    async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
+        params = context.connection_params or {}
+        authorization = params.get("Authorization") or params.get("authorization")
+        if authorization is not None and not isinstance(authorization, str):
+            raise ConnectionRejectionError()
+        try:
+            context.viewer = await viewer_from_authorization(authorization)
+        except Unauthenticated as exc:
+            raise ConnectionRejectionError() from exc
+        return None
+
+    def encode_json(self, data: object) -> bytes:  # type: ignore[override]
+        return orjson.dumps(data)

@@ -1,0 +1,35 @@
+"""Session fixtures: one real service (subprocess + embedded database in a temp dir), signed-in identities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import stack as stack_mod
+from tests.stack import Stack
+
+ROLES = ["consumer", "enterprise", "regulator", "admin"]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The service under test, shared by the session."""
+    with stack_mod.running(tmp_path_factory.mktemp("qsradar")) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def tokens(live_server: Stack) -> dict[str, str]:
+    """An access token per demo identity, plus the demo agency with every scope."""
+    out = {role: live_server.sign_in(f"{role}@demo.test")["accessToken"] for role in ROLES}
+    response = live_server.agency_token()
+    assert response.status_code == 200, response.text
+    out["agency"] = response.json()["access_token"]
+    return out
+
+
+@pytest.fixture
+def fresh_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"

@@ -1,0 +1,175 @@
+"""Platform: endpoints, limits, bad input, persistence, the embedded database's life cycle."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests import stack as stack_mod
+from tests.stack import ROOT, Stack
+
+
+def test_typename_answers(live_server: Stack) -> None:
+    assert live_server.gql("{ __typename }") == {"data": {"__typename": "Query"}}
+
+
+def test_health_ready_metrics_and_front(live_server: Stack) -> None:
+    assert httpx.get(f"{live_server.base_url}/healthz").status_code == 200
+    assert httpx.get(f"{live_server.base_url}/readyz").json() == {"status": "ready"}
+    live_server.gql("query CountMe { __typename }")
+    metrics = httpx.get(f"{live_server.base_url}/metrics").text
+    assert 'qsradar_graphql_requests_total{operation="CountMe",outcome="ok",type="query"}' in metrics
+    assert "qsradar_graphql_request_seconds_bucket" in metrics
+    assert "qsradar_websocket_connections" in metrics
+    front = httpx.get(f"{live_server.base_url}/")
+    assert front.status_code == 200 and "<html" in front.text.lower()
+    # client-side routes fall back to the app shell
+    assert httpx.get(f"{live_server.base_url}/warnings/some-id").status_code == 200
+    assert httpx.get(f"{live_server.base_url}/assets/missing.js").status_code == 404
+
+
+def test_two_thousand_aliases_are_too_complex(live_server: Stack) -> None:
+    query = "{ " + " ".join(f"a{i}: __typename" for i in range(2000)) + " }"
+    response = live_server.post(query)
+    assert response.status_code < 500
+    assert response.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+
+
+def test_many_aliases_under_token_limit_are_too_complex(live_server: Stack) -> None:
+    query = "{ " + " ".join(f"a{i}: warnings(first: 1) {{ totalCount }}" for i in range(60)) + " }"
+    body = live_server.gql(query)
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "aliases" in body["errors"][0]["message"]
+
+
+def test_deep_query_is_too_complex(live_server: Stack) -> None:
+    inner = "id"
+    for _ in range(8):
+        inner = f"recalls {{ warning {{ {inner} }} }}"
+    body = live_server.gql(f"{{ warnings(first: 1) {{ edges {{ node {{ {inner} }} }} }} }}")
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+
+
+def test_costly_query_is_too_complex(live_server: Stack) -> None:
+    node = "id title enterprises { id name recalls { id code warning { id title enterprises { id name } } } }"
+    query = "{ " + " ".join(f"w{i}: warnings(first: 100) {{ edges {{ node {{ {node} }} }} }}" for i in range(10)) + " }"
+    body = live_server.gql(query)
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "cost" in body["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("query, variables", [
+    ("{ warnings(first: 1) { edges { node { id } }", {}),                       # syntax error
+    ("{ warnings(first: 1) { noSuchField } }", {}),                            # unknown field
+    ("query($n: Int) { warnings(first: $n) { totalCount } }", {"n": "many"}),  # wrong variable type
+    ("{ warnings(first: -1) { totalCount } }", {}),                            # bad argument value
+    ("{ warnings(after: \"%%%\") { totalCount } }", {}),                       # malformed cursor
+])
+def test_bad_input_is_a_typed_error_not_a_500(live_server: Stack, query: str, variables: dict) -> None:
+    response = live_server.post(query, variables)
+    assert response.status_code < 500
+    body = response.json()
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "Traceback" not in response.text
+
+
+def test_oversized_body_is_refused(live_server: Stack) -> None:
+    response = live_server.post("{ __typename }", {"pad": "x" * 400_000})
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_get_never_runs_mutations(live_server: Stack) -> None:
+    response = httpx.get(f"{live_server.base_url}/graphql", params={
+        "query": 'mutation { signUp(input: {email: "get@x.test", password: "long-enough-1"}) { accessToken } }'})
+    assert response.status_code in (400, 405)
+    assert live_server.gql('mutation { signIn(input: {email: "get@x.test", password: "long-enough-1"}) '
+                           '{ accessToken } }')["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"])
+def test_mutation_is_not_accepted_as_a_simple_cors_request(live_server: Stack, content_type: str) -> None:
+    email = f"cors-{content_type.split('/')[1][:5]}@x.test"
+    mutation = f'{{"query": "mutation {{ signUp(input: {{email: \\"{email}\\", password: \\"long-enough-1\\"}}) {{ accessToken }} }}"}}'
+    response = httpx.post(f"{live_server.base_url}/graphql", content=mutation,
+                          headers={"Content-Type": content_type, "Origin": "https://evil.example"})
+    assert response.status_code >= 400
+    assert "accessToken" not in response.text
+    again = live_server.sign_in  # the account must not exist
+    with pytest.raises(AssertionError):
+        again(email, "long-enough-1")
+
+
+def test_unexpected_errors_are_internal_without_details(live_server: Stack) -> None:
+    # A node id whose ObjectId is valid but whose type is unknown is not an error, just null.
+    assert live_server.gql('{ node(id: "bm9wZTo2YjA0MDczYTQwMzIzMTZiNzYzMTg4Yjc") { id } }') == {"data": {"node": None}}
+
+
+def test_an_account_survives_a_restart(fresh_dir: Path) -> None:
+    with stack_mod.running(fresh_dir) as s:
+        body = s.gql('mutation { signUp(input: {email: "durable@x.test", password: "durable-pass-1"}) { accessToken } }')
+        assert "errors" not in body, body
+    with stack_mod.running(fresh_dir) as s:
+        assert s.sign_in("durable@x.test", "durable-pass-1")["viewer"]["email"] == "durable@x.test"
+        # seeding is idempotent: the demo data is there once
+        assert s.gql("{ recalls { totalCount } }")["data"]["recalls"]["totalCount"] == 6
+
+
+def test_embedded_database_death_is_reported_and_recovered(fresh_dir: Path) -> None:
+    with stack_mod.running(fresh_dir) as s:
+        db = s.embedded_db()
+        os.kill(db["pid"], signal.SIGKILL)
+        saw_503 = False
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            status = httpx.get(f"{s.base_url}/readyz", timeout=5).status_code
+            saw_503 |= status == 503
+            if saw_503 and status == 200:
+                break
+            time.sleep(0.1)
+        assert saw_503, "readyz never reported the dead database"
+        assert httpx.get(f"{s.base_url}/readyz", timeout=5).status_code == 200
+        assert "embedded database exited" in s.log()
+        deadline = time.monotonic() + 10
+        while s.embedded_db()["pid"] == db["pid"] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert s.embedded_db()["port"] == db["port"] and s.embedded_db()["pid"] != db["pid"]
+        assert s.gql("{ warnings { totalCount } }")["data"]["warnings"]["totalCount"] > 0
+
+
+def _nx_processes(data_dir: Path) -> list[str]:
+    out = subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if "nx_27017" in line and str(data_dir) in line]
+
+
+def test_two_workers_share_one_embedded_server(fresh_dir: Path) -> None:
+    with stack_mod.running(fresh_dir, WEB_CONCURRENCY="2") as s:
+        assert len(_nx_processes(fresh_dir)) == 1
+        for _ in range(10):
+            assert s.gql("{ __typename }")["data"]["__typename"] == "Query"
+    assert _nx_processes(fresh_dir) == []  # stopped with the service
+
+
+def test_production_refuses_default_secret(fresh_dir: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "QSRADAR_SECRET_KEY"}
+    env.update({"QSRADAR_ENV": "production", "QSRADAR_DATA_DIR": str(fresh_dir)})
+    result = subprocess.run([sys.executable, "-m", "gql"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode != 0
+    assert "QSRADAR_SECRET_KEY" in result.stderr
+
+
+def test_production_seeds_no_demo_data(fresh_dir: Path) -> None:
+    with stack_mod.running(fresh_dir, QSRADAR_ENV="production", QSRADAR_SECRET_KEY="p" * 48) as s:
+        assert s.gql("{ warnings { totalCount } }")["data"]["warnings"]["totalCount"] == 0
+        body = s.gql('mutation { signIn(input: {email: "admin@demo.test", password: "demo-pass-2026"}) { accessToken } }')
+        assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        assert httpx.get(f"{s.base_url}/graphql", headers={"Accept": "text/html"}).status_code != 200 or \
+            "graphiql" not in httpx.get(f"{s.base_url}/graphql", headers={"Accept": "text/html"}).text.lower()
