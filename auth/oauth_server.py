@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import os
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -32,6 +33,7 @@ from documents.settings import get_settings
 os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
 
 SUPPORTED_SCOPES = [s.value for s in AgencyScope]
+MAX_FORM_BYTES = 16 * 1024
 _hasher = PasswordHasher()
 
 
@@ -78,7 +80,7 @@ class _Grant(ClientCredentialsGrant):
 
 
 class _Request(OAuth2Request):
-    def __init__(self, method: str, uri: str, headers: dict[str, str], form: dict[str, str]) -> None:
+    def __init__(self, method: str, uri: str, headers: Mapping[str, str], form: dict[str, str]) -> None:
         super().__init__(method=method, uri=uri, headers=headers)
         self._form = form
         self.payload = BasicOAuth2Payload(form)
@@ -120,12 +122,13 @@ class _Server(AuthorizationServer):
     def _generate(self, grant_type: str, client: _Client, user: Any = None, scope: str | None = None,
                   expires_in: int | None = None, include_refresh_token: bool = False) -> dict[str, Any]:
         ttl = get_settings().agency_token_ttl_seconds
+        scope = client.get_allowed_scope(scope)  # only what was both asked for and granted
         claims = {"sub": client.get_client_id(), "role": Role.AGENCY.value, "scope": scope or ""}
         return {"access_token": issue_access_token(claims, ttl), "token_type": "Bearer", "expires_in": ttl,
                 "scope": scope or ""}
 
 
-def _client_id_of(headers: dict[str, str], form: dict[str, str]) -> str | None:
+def _client_id_of(headers: Mapping[str, str], form: dict[str, str]) -> str | None:
     auth = headers.get("authorization", "")
     if auth.lower().startswith("basic "):
         try:
@@ -141,8 +144,11 @@ async def token_endpoint(request: Request) -> Response:
     if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         return JSONResponse({"error": "invalid_request", "error_description": "form-encoded body required"},
                             status_code=400)
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    headers = {k.lower(): v for k, v in request.headers.items()}
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return JSONResponse({"error": "invalid_request", "error_description": "body too large"}, status_code=400)
+    form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
+    headers = request.headers  # case-insensitive, as Authlib reads "Authorization"
     client_id = _client_id_of(headers, form)
     client_doc = await AgencyClient.find_one(AgencyClient.client_id == client_id) if client_id else None
     server = _Server(client_doc)

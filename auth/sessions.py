@@ -20,6 +20,7 @@ from documents.account import Account, check_email, check_locale, check_password
 from documents.clock import utcnow
 from documents.enums import Role
 from documents.errors import StateConflict
+from documents.query_shapes import same_id
 from documents.settings import get_settings
 from documents.token_family import RefreshToken, TokenFamily
 
@@ -151,7 +152,7 @@ async def set_disabled(account_id: PydanticObjectId, disabled: bool, *, by: str)
     await account.save()
     if disabled:
         await TokenFamily.get_pymongo_collection().update_many(
-            {"account_id": account.id, "revoked_at": None},
+            {"account_id": same_id(account.id), "revoked_at": None},
             {"$set": {"revoked_at": utcnow(), "revoked_reason": "account disabled"}})
     await audit.record("account_disabled" if disabled else "account_enabled", actor=by, target=f"account:{account.id}")
     return account

@@ -31,12 +31,10 @@ TIMEOUT_MS = 15_000
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _graphql(base_url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-    resp = httpx.post(
-        f"{base_url}/graphql",
-        json={"query": query, "variables": variables or {}},
-        timeout=20.0,
-    )
+async def _graphql(base_url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    # Async on purpose: the live server may run on this test's event loop.
+    async with httpx.AsyncClient(timeout=20.0) as client:
+        resp = await client.post(f"{base_url}/graphql", json={"query": query, "variables": variables or {}})
     resp.raise_for_status()
     body = resp.json()
     assert not body.get("errors"), body.get("errors")
@@ -86,7 +84,7 @@ async def _open(ctx: BrowserContext, url: str) -> tuple[Page, list[str]]:
 
 async def test_home_lists_api_warnings_in_chinese(live_server: Any, phone: BrowserContext) -> None:
     base = live_server.base_url.rstrip("/")
-    data = _graphql(base, "{ warnings(first: 1) { totalCount edges { node { title } } } }")
+    data = await _graphql(base, "{ warnings(first: 1) { totalCount edges { node { title } } } }")
     edges = data["warnings"]["edges"]
     assert edges, "the demo data should contain at least one public warning"
     title = edges[0]["node"]["title"]
@@ -149,7 +147,7 @@ async def test_consumer_signs_in_on_me(live_server: Any, phone: BrowserContext) 
     assert shown, "the viewer name should not be empty"
 
     # Same name as the API gives for this account.
-    data = _graphql(
+    data = await _graphql(
         base,
         "mutation($input: SignInInput!) { signIn(input: $input) { viewer { displayName email role } } }",
         {"input": {"email": email, "password": DEMO_PASSWORD}},
