@@ -12,3 +12,8 @@ from typing import Any
 def same_id(value: Any) -> dict[str, list[Any]]:
     """Equality on an ObjectId-valued field other than `_id`."""
     return {"$in": [value]}
+
+
+def has_element(value: Any) -> dict[str, list[Any]]:
+    """An array field contains `value`."""
+    return {"$in": [value]}

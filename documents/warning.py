@@ -67,6 +67,7 @@ class Warning(Document):
     # Derived fields for the query shapes the store is fast at (see ../shared/embedded-db.md).
     sort_key: str = ""
     search_text: str = ""
+    hs_prefixes: list[str] = Field(default_factory=list)  # every leading 2..10 digits of every HS code
 
     class Settings:
         name = "warnings"
@@ -74,7 +75,7 @@ class Warning(Document):
             IndexModel([("sort_key", -1)]),
             IndexModel([("status", 1), ("kind", 1), ("sort_key", -1)]),
             IndexModel("enterprise_usccs"),
-            IndexModel("hs_codes"),
+            IndexModel("hs_prefixes"),
         ]
 
     # ---- rules -------------------------------------------------------------------------------
@@ -159,6 +160,8 @@ class Warning(Document):
         parts = [self.code or "", self.title, self.title_en or "", self.summary, self.summary_en or "",
                  self.product_category, " ".join(self.hs_codes)]
         self.search_text = " ".join(p for p in parts if p).lower()
+        # An HS-code prefix filter becomes an equality on an indexed array (no regex over arrays).
+        self.hs_prefixes = sorted({code[:n] for code in self.hs_codes for n in range(2, len(code) + 1)})
 
 
 def normalise_hs_code(code: str) -> str:

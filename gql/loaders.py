@@ -13,7 +13,7 @@ from documents.enterprise import Enterprise
 from documents.recall import Recall
 from documents.warning import Warning
 
-WARNING_LIST_PROJECTION = {"search_text": 0}
+WARNING_LIST_PROJECTION = {"search_text": 0, "hs_prefixes": 0}
 
 
 async def _by_field(collection: Any, field: str, keys: list[Any], projection: dict | None = None) -> list[Any]:

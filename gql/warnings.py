@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from auth.viewer import Viewer
 from auth.visibility import can_read_recalls, visible_warning_kinds
+from documents.query_shapes import has_element
 from documents.enums import HazardType, Measure, WarningKind, WarningLevel, WarningStatus
 from documents.warning import Warning as WarningDoc
 from documents.warning import normalise_country
@@ -135,11 +136,11 @@ def warning_query(viewer: Viewer, f: WarningFilter | None) -> dict | None:
             q["product_category"] = {"$regex": re.escape(f.product_category.strip()), "$options": "i"}
         if f.hs_code_prefix:
             prefix = f.hs_code_prefix.replace(".", "").strip()
-            if not prefix.isdigit() or len(prefix) > 10:
+            if not prefix.isdigit() or not 2 <= len(prefix) <= 10:
                 raise bad_input("hsCodePrefix must be digits", field="hsCodePrefix")
-            q["hs_codes"] = {"$regex": f"^{prefix}"}
+            q["hs_prefixes"] = has_element(prefix)
         if f.origin_country:
-            q["origin_countries"] = normalise_country(f.origin_country)
+            q["origin_countries"] = has_element(normalise_country(f.origin_country))
         if f.text and f.text.strip():
             q["search_text"] = {"$regex": re.escape(f.text.strip().lower())}
         if f.published_after or f.published_before:
@@ -150,7 +151,7 @@ def warning_query(viewer: Viewer, f: WarningFilter | None) -> dict | None:
                 span["$lt"] = f.published_before
             q["published_at"] = span
         if f.enterprise_uscc:
-            q["enterprise_usccs"] = f.enterprise_uscc.strip().upper()
+            q["enterprise_usccs"] = has_element(f.enterprise_uscc.strip().upper())
     if not kinds or not statuses:
         return None
     if len(kinds) < len(WarningKind):

@@ -1,0 +1,232 @@
+"""Risk warnings: life cycle with history, validation, visibility per role, pagination, filters, feeds."""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+
+import httpx
+import pytest
+
+from tests.stack import Stack
+
+FIELDS = "id code title titleEn level kind status hazards productCategory hsCodes originCountries summary measures " \
+         "issuedBy authorizationRef publishedAt liftedAt levelHistory { fromLevel toLevel reason by at }"
+ISSUE = f"mutation($i: IssueWarningInput!) {{ issueWarning(input: $i) {{ {FIELDS} }} }}"
+ADJUST = f"mutation($id: ID!, $l: WarningLevel!, $r: String!) {{ adjustWarningLevel(id: $id, level: $l, reason: $r) {{ {FIELDS} }} }}"
+LIFT = f"mutation($id: ID!, $r: String!) {{ liftWarning(id: $id, reason: $r) {{ {FIELDS} }} }}"
+LIST = "query($f: WarningFilter, $n: Int, $a: String) { warnings(filter: $f, first: $n, after: $a) { totalCount " \
+       "edges { cursor node { id code title level kind status } } pageInfo { hasNextPage endCursor } } }"
+NODE = "query($id: ID!) { node(id: $id) { id ... on Warning { code kind status } } }"
+
+ROLES = ["anonymous", "consumer", "enterprise", "regulator", "admin", "agency", "agency_warnings", "agency_circulars",
+         "agency_none"]
+# The contract's visibility table for warnings, per kind (published or lifted) and for drafts.
+VISIBLE = {
+    "ANNOUNCEMENT": {"anonymous", "consumer", "enterprise", "regulator", "admin", "agency", "agency_warnings"},
+    "NOTICE": {"enterprise", "regulator", "admin", "agency", "agency_warnings"},
+    "CIRCULAR": {"regulator", "admin", "agency", "agency_circulars"},
+    "DRAFT": {"regulator", "admin"},
+}
+
+
+def code_of(body: dict) -> str:
+    return body["errors"][0]["extensions"]["code"]
+
+
+def warning_input(**overrides: object) -> dict:
+    base = {"title": f"测试预警 {uuid.uuid4().hex[:6]}", "titleEn": "Test warning", "level": "ORANGE",
+            "kind": "ANNOUNCEMENT", "hazards": ["PHYSICAL"], "productCategory": "移动电源 Power banks",
+            "hsCodes": ["8507.60"], "originCountries": ["cn"], "summary": "过热起火风险 overheating", "measures":
+            ["DEFECT_RECALL"], "enterpriseUsccs": ["91440300MA5DEMO001"]}
+    base.update(overrides)
+    return base
+
+
+@pytest.fixture(scope="module")
+def viewers(live_server: Stack, tokens: dict[str, str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {"anonymous": None, **{r: tokens[r] for r in ("consumer", "enterprise", "regulator", "admin", "agency")}}
+    out["agency_warnings"] = live_server.agency_token("warnings:read").json()["access_token"]
+    out["agency_circulars"] = live_server.agency_token("circulars:read").json()["access_token"]
+    out["agency_none"] = live_server.agency_token("recalls:read").json()["access_token"]
+    return out
+
+
+@pytest.fixture(scope="module")
+def one_of_each(live_server: Stack, tokens: dict[str, str]) -> dict[str, dict]:
+    """A fresh warning of each kind, plus a draft, tagged with a unique category."""
+    tag = f"vis-{uuid.uuid4().hex[:8]}"
+    out = {}
+    for kind in ("ANNOUNCEMENT", "NOTICE", "CIRCULAR"):
+        body = live_server.gql(ISSUE, {"i": warning_input(kind=kind, productCategory=tag)}, token=tokens["regulator"])
+        out[kind] = body["data"]["issueWarning"]
+    body = live_server.gql(ISSUE, {"i": warning_input(kind="ANNOUNCEMENT", productCategory=tag, draft=True)},
+                           token=tokens["regulator"])
+    out["DRAFT"] = body["data"]["issueWarning"]
+    out["tag"] = {"category": tag}  # type: ignore[assignment]
+    return out
+
+
+def test_issue_publishes_with_code_and_history(live_server: Stack, tokens: dict[str, str]) -> None:
+    w = live_server.gql(ISSUE, {"i": warning_input()}, token=tokens["regulator"])["data"]["issueWarning"]
+    assert w["status"] == "PUBLISHED" and w["code"].startswith("RW-2026-")
+    assert w["hsCodes"] == ["850760"] and w["originCountries"] == ["CN"]
+    assert w["levelHistory"] == [{"fromLevel": None, "toLevel": "ORANGE", "reason": "published",
+                                  "by": w["levelHistory"][0]["by"], "at": w["publishedAt"]}]
+    nxt = live_server.gql(ISSUE, {"i": warning_input()}, token=tokens["regulator"])["data"]["issueWarning"]
+    assert int(nxt["code"].rsplit("-", 1)[1]) == int(w["code"].rsplit("-", 1)[1]) + 1
+
+
+def test_life_cycle_adjust_then_lift(live_server: Stack, tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    w = live_server.gql(ISSUE, {"i": warning_input(level="YELLOW")}, token=reg)["data"]["issueWarning"]
+    up = live_server.gql(ADJUST, {"id": w["id"], "l": "ORANGE", "r": "更多伤害报告"}, token=reg)["data"]["adjustWarningLevel"]
+    assert up["level"] == "ORANGE"
+    assert [(h["fromLevel"], h["toLevel"]) for h in up["levelHistory"]] == [(None, "YELLOW"), ("YELLOW", "ORANGE")]
+    assert up["levelHistory"][1]["reason"] == "更多伤害报告"
+    # RED needs its State Council authorisation
+    red = live_server.gql(ADJUST, {"id": w["id"], "l": "RED", "r": "worse"}, token=reg)
+    assert code_of(red) == "BAD_USER_INPUT" and red["errors"][0]["extensions"]["field"] == "authorizationRef"
+    same = live_server.gql(ADJUST, {"id": w["id"], "l": "ORANGE", "r": "again"}, token=reg)
+    assert code_of(same) == "CONFLICT"
+    lifted = live_server.gql(LIFT, {"id": w["id"], "r": "风险已消除"}, token=reg)["data"]["liftWarning"]
+    assert lifted["status"] == "LIFTED" and lifted["liftedAt"] and len(lifted["levelHistory"]) == 3
+    # LIFTED is final
+    assert code_of(live_server.gql(ADJUST, {"id": w["id"], "l": "BLUE", "r": "x"}, token=reg)) == "CONFLICT"
+    assert code_of(live_server.gql(LIFT, {"id": w["id"], "r": "x"}, token=reg)) == "CONFLICT"
+    missing = live_server.gql(LIFT, {"id": "V2FybmluZzo2YjA0MDczYTQwMzIzMTZiNzYzMTg4YjA", "r": "x"}, token=reg)
+    assert code_of(missing) == "NOT_FOUND"
+
+
+def test_drafts_do_not_change_level_but_publish(live_server: Stack, tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    d = live_server.gql(ISSUE, {"i": warning_input(draft=True)}, token=reg)["data"]["issueWarning"]
+    assert d["status"] == "DRAFT" and d["code"] is None and d["levelHistory"] == []
+    assert code_of(live_server.gql(ADJUST, {"id": d["id"], "l": "RED", "r": "x"}, token=reg)) == "CONFLICT"
+    pub = live_server.gql("mutation($id: ID!) { publishWarning(id: $id) { status code } }", {"id": d["id"]}, token=reg)
+    assert pub["data"]["publishWarning"]["status"] == "PUBLISHED"
+
+
+@pytest.mark.parametrize("overrides, field", [
+    ({"title": "   "}, "title"),
+    ({"summary": ""}, "summary"),
+    ({"hazards": []}, "hazards"),
+    ({"originCountries": ["XX"]}, "originCountries"),
+    ({"originCountries": ["China"]}, "originCountries"),
+    ({"hsCodes": ["85A7"]}, "hsCodes"),
+    ({"hsCodes": ["850"]}, "hsCodes"),
+    ({"level": "RED"}, "authorizationRef"),
+    ({"enterpriseUsccs": ["123"]}, "enterpriseUsccs"),
+])
+def test_validation_names_the_field(live_server: Stack, tokens: dict[str, str], overrides: dict, field: str) -> None:
+    body = live_server.gql(ISSUE, {"i": warning_input(**overrides)}, token=tokens["regulator"])
+    assert code_of(body) == "BAD_USER_INPUT"
+    assert body["errors"][0]["extensions"]["field"] == field
+
+
+def test_red_with_authorisation_is_accepted(live_server: Stack, tokens: dict[str, str]) -> None:
+    body = live_server.gql(ISSUE, {"i": warning_input(level="RED", authorizationRef="国务院授权〔2026〕第1号")},
+                           token=tokens["regulator"])
+    assert body["data"]["issueWarning"]["authorizationRef"] == "国务院授权〔2026〕第1号"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "consumer", "enterprise", "admin", "agency"])
+def test_only_regulators_issue_adjust_and_lift(live_server: Stack, tokens: dict[str, str], role: str) -> None:
+    token = tokens.get(role)
+    expected = "UNAUTHENTICATED" if role == "anonymous" else "FORBIDDEN"
+    assert code_of(live_server.gql(ISSUE, {"i": warning_input()}, token=token)) == expected
+    target = live_server.gql(ISSUE, {"i": warning_input()}, token=tokens["regulator"])["data"]["issueWarning"]
+    assert code_of(live_server.gql(ADJUST, {"id": target["id"], "l": "BLUE", "r": "x"}, token=token)) == expected
+    assert code_of(live_server.gql(LIFT, {"id": target["id"], "r": "x"}, token=token)) == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_visibility_in_lists_counts_and_node(live_server: Stack, viewers: dict, one_of_each: dict, role: str) -> None:
+    token = viewers[role]
+    body = live_server.gql(LIST, {"f": {"productCategory": one_of_each["tag"]["category"]}, "n": 50}, token=token)
+    seen = {e["node"]["id"] for e in body["data"]["warnings"]["edges"]}
+    expected = {one_of_each[k]["id"] for k, roles in VISIBLE.items() if role in roles}
+    assert seen == expected
+    assert body["data"]["warnings"]["totalCount"] == len(expected)
+    for key in VISIBLE:
+        node = live_server.gql(NODE, {"id": one_of_each[key]["id"]}, token=token)["data"]["node"]
+        assert (node is not None) == (role in VISIBLE[key]), key
+
+
+@pytest.mark.parametrize("role", ["anonymous", "consumer", "agency_none"])
+def test_filters_cannot_widen_visibility(live_server: Stack, viewers: dict, one_of_each: dict, role: str) -> None:
+    f = {"productCategory": one_of_each["tag"]["category"], "kinds": ["CIRCULAR", "NOTICE"],
+         "statuses": ["DRAFT", "PUBLISHED"]}
+    body = live_server.gql(LIST, {"f": f}, token=viewers[role])
+    assert body["data"]["warnings"]["totalCount"] == 0 and body["data"]["warnings"]["edges"] == []
+
+
+def test_keyset_pagination_is_complete_and_ordered(live_server: Stack, tokens: dict[str, str]) -> None:
+    tag = f"page-{uuid.uuid4().hex[:8]}"
+    issued = [live_server.gql(ISSUE, {"i": warning_input(productCategory=tag)}, token=tokens["regulator"])
+              ["data"]["issueWarning"]["id"] for _ in range(7)]
+    seen, after, pages = [], None, 0
+    while True:
+        conn = live_server.gql(LIST, {"f": {"productCategory": tag}, "n": 3, "a": after})["data"]["warnings"]
+        assert conn["totalCount"] == 7
+        seen += [e["node"]["id"] for e in conn["edges"]]
+        pages += 1
+        if not conn["pageInfo"]["hasNextPage"]:
+            break
+        after = conn["pageInfo"]["endCursor"]
+    assert pages == 3 and seen == list(reversed(issued))
+
+
+def test_first_is_capped_at_100(live_server: Stack) -> None:
+    body = live_server.gql("{ warnings(first: 500) { edges { cursor } } }")
+    assert "errors" not in body and len(body["data"]["warnings"]["edges"]) <= 100
+
+
+@pytest.mark.parametrize("f, expect_code", [
+    ({"levels": ["RED"]}, "RW-2025-000001"),
+    ({"hazards": ["CHEMICAL"], "text": "邻苯二甲酸酯"}, "RW-2025-000009"),
+    ({"text": "PHTHALATES"}, "RW-2025-000009"),
+    ({"hsCodePrefix": "8507"}, "RW-2025-000001"),
+    ({"originCountry": "gb", "kinds": ["ANNOUNCEMENT"]}, None),
+    ({"statuses": ["LIFTED"]}, "RW-2024-000001"),
+    ({"publishedAfter": "2025-10-01T00:00:00+00:00", "publishedBefore": "2025-10-31T00:00:00+00:00"}, "RW-2025-000007"),
+])
+def test_filters_on_demo_data(live_server: Stack, f: dict, expect_code: str | None) -> None:
+    edges = live_server.gql(LIST, {"f": f, "n": 100})["data"]["warnings"]["edges"]
+    codes = [e["node"]["code"] for e in edges]
+    if expect_code is None:
+        assert codes == []
+    else:
+        assert expect_code in codes
+
+
+def test_bad_filters_are_bad_input(live_server: Stack) -> None:
+    assert code_of(live_server.gql(LIST, {"f": {"originCountry": "Mars"}})) == "BAD_USER_INPUT"
+    assert code_of(live_server.gql(LIST, {"f": {"hsCodePrefix": "85.x"}})) == "BAD_USER_INPUT"
+    assert code_of(live_server.gql(LIST, {"f": {"levels": ["PURPLE"]}})) == "BAD_USER_INPUT"
+
+
+def test_nested_enterprises_and_recalls(live_server: Stack) -> None:
+    body = live_server.gql('{ warnings(filter: {hsCodePrefix: "850760", levels: [RED]}, first: 5) { edges { node { code '
+                           'enterprises { uscc name creditLevel } recalls { code unitsAffected unitsRecovered '
+                           'refundsCny completionRate enterprise { name } } } } } }')
+    node = next(e["node"] for e in body["data"]["warnings"]["edges"] if e["node"]["code"] == "RW-2025-000001")
+    assert len(node["enterprises"]) == 3
+    anker = next(r for r in node["recalls"] if "Anker" in r["enterprise"]["name"] or "安克" in r["enterprise"]["name"])
+    assert anker["unitsRecovered"] == 565_000 and anker["completionRate"] == 0.787 and anker["refundsCny"] == 85_664_000
+
+
+def test_atom_and_json_feeds(live_server: Stack, tokens: dict[str, str], one_of_each: dict) -> None:
+    atom = httpx.get(f"{live_server.base_url}/feeds/warnings.atom")
+    assert atom.status_code == 200 and atom.headers["content-type"].startswith("application/atom+xml")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = ET.fromstring(atom.content).findall("a:entry", ns)
+    titles = [e.find("a:title", ns).text for e in entries]
+    assert any(one_of_each["ANNOUNCEMENT"]["title"] in t for t in titles)
+    assert not any(one_of_each["NOTICE"]["title"] in t or one_of_each["CIRCULAR"]["title"] in t for t in titles)
+    assert not any(one_of_each["DRAFT"]["title"] in t for t in titles)
+    assert all(e.find("a:updated", ns) is not None and e.find("a:published", ns) is not None for e in entries)
+    feed = httpx.get(f"{live_server.base_url}/feeds/warnings.json").json()
+    assert feed["version"].startswith("https://jsonfeed.org/version/1")
+    assert all(item["date_published"] for item in feed["items"])
+    assert {i["title"] for i in feed["items"]} == set(titles)
