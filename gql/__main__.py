@@ -5,7 +5,6 @@ The embedded server is started here, once, before the workers, so every worker s
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import sys
@@ -15,10 +14,11 @@ from pydantic import ValidationError
 
 from documents.embedded_server import EmbeddedServer
 from documents.settings import Settings
+from gql.logs import configure_logging
 
 
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s")
+    configure_logging("info")
     try:
         settings = Settings()
     except ValidationError as exc:

@@ -19,6 +19,7 @@ from documents.settings import Settings, get_settings
 from gql.alert_hub import start_hub, stop_hub
 from gql.feeds import atom_feed, json_feed
 from gql.frontend import frontend_app
+from gql.logs import configure_logging
 from gql.health import DatabaseMonitor, healthz, readyz
 from gql.metrics import DB_COMMANDS, metrics_endpoint
 from gql.view import QsradarGraphQL
@@ -29,6 +30,7 @@ log = logging.getLogger("qsradar")
 def create_app(settings: Settings | None = None) -> Starlette:
     """Assemble the service (uvicorn factory: `gql.app:create_app`)."""
     settings = settings or get_settings()
+    configure_logging(settings.log_level)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

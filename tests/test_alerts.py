@@ -1,0 +1,209 @@
+"""Real-time alerts: live delivery by visibility, exact replay after a cursor, reconnects, two workers."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import httpx
+import pytest
+
+from tests import stack as stack_mod
+from tests.gqlws import GqlWs
+from tests.stack import Stack
+
+ALERTS = "subscription($min: WarningLevel, $after: String) { alerts(minLevel: $min, after: $after) " \
+         "{ cursor type level previousLevel at warning { id code title level kind status } } }"
+ISSUE = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id code level kind } }"
+ADJUST = "mutation($id: ID!, $l: WarningLevel!) { adjustWarningLevel(id: $id, level: $l, reason: \"evidence\") { id } }"
+LIFT = "mutation($id: ID!) { liftWarning(id: $id, reason: \"risk gone\") { id } }"
+
+
+def warning(kind: str = "ANNOUNCEMENT", level: str = "RED", title: str | None = None) -> dict:
+    return {"title": title or f"实时预警 {uuid.uuid4().hex[:8]}", "level": level, "kind": kind,
+            "hazards": ["PHYSICAL"], "productCategory": "alerts-test", "summary": "test",
+            "authorizationRef": "国务院授权 test" if level == "RED" else None}
+
+
+async def issue(client: httpx.AsyncClient, token: str, **kw: str) -> dict:
+    response = await client.post("/graphql", json={"query": ISSUE, "variables": {"i": warning(**kw)}},
+                                 headers={"Authorization": f"Bearer {token}"})
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]["issueWarning"]
+
+
+def events(payloads: list[dict]) -> list[dict]:
+    assert all("errors" not in p for p in payloads), payloads
+    return [p["data"]["alerts"] for p in payloads]
+
+
+async def test_red_announcement_reaches_anonymous_but_circular_does_not(live_server: Stack, tokens: dict) -> None:
+    anon = await GqlWs.connect(live_server.ws_url)
+    staff = await GqlWs.connect(live_server.ws_url, tokens["regulator"])
+    await anon.subscribe(ALERTS)
+    await staff.subscribe(ALERTS)
+    await asyncio.sleep(0.3)
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        circular = await issue(client, tokens["regulator"], kind="CIRCULAR")
+        announcement = await issue(client, tokens["regulator"], kind="ANNOUNCEMENT")
+        blue = await issue(client, tokens["regulator"], kind="ANNOUNCEMENT", level="BLUE")
+    got_staff = events(await staff.next_payloads(2))
+    assert [e["warning"]["id"] for e in got_staff] == [circular["id"], announcement["id"]]
+    got_anon = events(await anon.next_payloads(1))
+    assert got_anon[0]["warning"]["id"] == announcement["id"] and got_anon[0]["type"] == "PUBLISHED"
+    await anon.expect_silence(1.5)  # neither the CIRCULAR nor the BLUE one
+    assert blue["level"] == "BLUE"
+    await anon.close()
+    await staff.close()
+
+
+@pytest.mark.parametrize("role, sees_notice, sees_circular, sees_announcement", [
+    ("consumer", False, False, True), ("enterprise", True, False, True), ("agency_warnings", True, False, True),
+    ("agency_circulars", False, True, False), ("admin", True, True, True)])
+async def test_subscription_applies_visibility_per_role(live_server: Stack, tokens: dict, role: str,
+                                                       sees_notice: bool, sees_circular: bool,
+                                                       sees_announcement: bool) -> None:
+    token = {"agency_warnings": lambda: live_server.agency_token("warnings:read").json()["access_token"],
+             "agency_circulars": lambda: live_server.agency_token("circulars:read").json()["access_token"]
+             }.get(role, lambda: tokens[role])()
+    ws = await GqlWs.connect(live_server.ws_url, token)
+    await ws.subscribe(ALERTS, {"min": "RED"})
+    await asyncio.sleep(0.3)
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        notice = await issue(client, tokens["regulator"], kind="NOTICE")
+        circular = await issue(client, tokens["regulator"], kind="CIRCULAR")
+        marker = await issue(client, tokens["regulator"], kind="ANNOUNCEMENT")
+    expected = [w["id"] for w, ok in ((notice, sees_notice), (circular, sees_circular),
+                                       (marker, sees_announcement)) if ok]
+    got = events(await ws.next_payloads(len(expected)))
+    assert [e["warning"]["id"] for e in got] == expected
+    await ws.expect_silence(0.5)
+    await ws.close()
+
+
+async def test_level_changes_and_lifts_are_pushed(live_server: Stack, tokens: dict) -> None:
+    ws = await GqlWs.connect(live_server.ws_url)
+    await ws.subscribe(ALERTS, {"min": "ORANGE"})
+    await asyncio.sleep(0.3)
+    reg = {"Authorization": f"Bearer {tokens['regulator']}"}
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30, headers=reg) as client:
+        w = await issue(client, tokens["regulator"], level="YELLOW")  # below ORANGE: silent
+        await client.post("/graphql", json={"query": ADJUST, "variables": {"id": w["id"], "l": "ORANGE"}})
+        await client.post("/graphql", json={"query": ADJUST, "variables": {"id": w["id"], "l": "BLUE"}})
+        await client.post("/graphql", json={"query": LIFT, "variables": {"id": w["id"]}})
+    got = events(await ws.next_payloads(2))
+    assert [(e["type"], e["level"], e["previousLevel"]) for e in got] == [
+        ("LEVEL_CHANGED", "ORANGE", "YELLOW"), ("LEVEL_CHANGED", "BLUE", "ORANGE")]
+    await ws.expect_silence(1.0)  # the lift of a BLUE warning is below ORANGE
+    await ws.close()
+
+
+async def test_replay_after_cursor_is_exact_then_live(live_server: Stack, tokens: dict) -> None:
+    first = await GqlWs.connect(live_server.ws_url)
+    await first.subscribe(ALERTS)
+    await asyncio.sleep(0.3)
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        issued = [await issue(client, tokens["regulator"]) for _ in range(4)]
+        got = events(await first.next_payloads(4))
+        assert [e["warning"]["id"] for e in got] == [w["id"] for w in issued]
+        await first.close()
+        cursor = got[1]["cursor"]
+        later = [await issue(client, tokens["regulator"]) for _ in range(2)]
+        second = await GqlWs.connect(live_server.ws_url)
+        await second.subscribe(ALERTS, {"after": cursor})
+        replayed = events(await second.next_payloads(4))
+        assert [e["warning"]["id"] for e in replayed] == [w["id"] for w in issued[2:] + later]
+        live = await issue(client, tokens["regulator"])
+        assert events(await second.next_payloads(1))[0]["warning"]["id"] == live["id"]
+        await second.expect_silence(1.0)  # no duplicate at the seam
+        await second.close()
+    bad = await GqlWs.connect(live_server.ws_url)
+    await bad.subscribe(ALERTS, {"after": "not-a-cursor"})
+    message = await bad.receive()
+    assert message["type"] == "error" or message["payload"]["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    await bad.close()
+
+
+async def test_reconnecting_client_misses_nothing(live_server: Stack, tokens: dict) -> None:
+    """Drop the socket while events are being published; reconnect with the last cursor."""
+    total = 30
+    publishing_done = asyncio.Event()
+    published: list[str] = []
+
+    async def publisher() -> None:
+        async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+            for _ in range(total):
+                published.append((await issue(client, tokens["regulator"]))["id"])
+                await asyncio.sleep(0.03)
+        publishing_done.set()
+
+    received: list[str] = []
+    cursor = None
+    ws = await GqlWs.connect(live_server.ws_url)
+    await ws.subscribe(ALERTS)
+    await asyncio.sleep(0.3)
+    task = asyncio.create_task(publisher())
+    drops = 0
+    while len(received) < total:
+        try:
+            message = await ws.receive(timeout=15)
+        except TimeoutError:
+            break
+        event = message["payload"]["data"]["alerts"]
+        received.append(event["warning"]["id"])
+        cursor = event["cursor"]
+        if len(received) in (5, 15) and drops < 2:
+            await ws.conn.close()  # the phone loses its network
+            drops += 1
+            await asyncio.sleep(0.2)  # events keep being published meanwhile
+            ws = await GqlWs.connect(live_server.ws_url)
+            await ws.subscribe(ALERTS, {"after": cursor})
+    await task
+    assert drops == 2
+    assert received == published  # every event once, in order
+    await ws.expect_silence(0.5)
+    await ws.close()
+
+
+async def test_subscription_ends_when_the_token_expires(fresh_dir) -> None:  # type: ignore[no-untyped-def]
+    with stack_mod.running(fresh_dir, QSRADAR_ACCESS_TOKEN_TTL="3") as s:
+        token = s.sign_in("consumer@demo.test")["accessToken"]
+        ws = await GqlWs.connect(s.ws_url, token)
+        await ws.subscribe(ALERTS)
+        message = await ws.receive(timeout=15)
+        assert message["type"] == "next"
+        assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        assert (await ws.receive(timeout=5))["type"] == "complete"
+        await ws.close()
+
+
+async def test_two_workers_deliver_every_event_to_every_subscriber(fresh_dir) -> None:  # type: ignore[no-untyped-def]
+    with stack_mod.running(fresh_dir, WEB_CONCURRENCY="2") as s:
+        token = s.sign_in("regulator@demo.test")["accessToken"]
+        subscribers = [await GqlWs.connect(s.ws_url) for _ in range(8)]
+        for ws in subscribers:
+            await ws.subscribe(ALERTS)
+        await asyncio.sleep(0.5)
+        # new connections per request, so writes land on both workers
+        published = []
+        for _ in range(10):
+            async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:
+                published.append((await issue(client, token))["id"])
+        for ws in subscribers:
+            got = events(await ws.next_payloads(10))
+            assert [e["warning"]["id"] for e in got] == published
+            await ws.close()
+        metrics = httpx.get(f"{s.base_url}/metrics").text
+        assert "qsradar_websocket_connections" in metrics
+        pids = {line for line in s.log().splitlines() if "qsradar ready" in line}
+        assert len(pids) == 2  # both workers started their own watcher
+
+
+def test_slow_subscriber_queue_overflows_instead_of_growing() -> None:
+    from gql.alert_hub import OVERFLOW, Delivery, Subscriber
+
+    sub = Subscriber(accepts=lambda e: True, queue=asyncio.Queue(maxsize=3))
+    for seq in range(1, 10):
+        sub.offer(Delivery({"seq": seq}, {}))
+    assert sub.overflowed and sub.queue.qsize() == 1 and sub.queue.get_nowait() is OVERFLOW
