@@ -28,11 +28,16 @@ class FrontendFiles(StaticFiles):
 
 
 def frontend_app(dist: Path):  # type: ignore[no-untyped-def]
-    """The ASGI app for `/`: the build when present, else a page that says how to build it."""
-    if (dist / "index.html").is_file():
-        return FrontendFiles(directory=dist, html=True)
+    """The ASGI app for `/`: the build once it exists (checked per request until then), else a hint."""
+    files: FrontendFiles | None = None
 
-    async def not_built(scope, receive, send) -> None:  # type: ignore[no-untyped-def]
-        await HTMLResponse(NOT_BUILT)(scope, receive, send)
+    async def app(scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        nonlocal files
+        if files is None and (dist / "index.html").is_file():
+            files = FrontendFiles(directory=dist, html=True)
+        if files is None:
+            await HTMLResponse(NOT_BUILT)(scope, receive, send)
+            return
+        await files(scope, receive, send)
 
-    return not_built
+    return app

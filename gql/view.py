@@ -94,5 +94,7 @@ class QsradarGraphQL(GraphQL):
             raise ConnectionRejectionError() from exc
         return None
 
-    def encode_json(self, data: object) -> bytes:  # type: ignore[override]
-        return orjson.dumps(data)
+    def encode_json(self, data: object) -> str:
+        # A str, not bytes: over WebSocket bytes would go out as binary frames, which
+        # graphql-transport-ws clients reject.
+        return orjson.dumps(data).decode()

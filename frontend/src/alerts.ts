@@ -92,11 +92,12 @@ let generation = 0
 let failures = 0
 let resubscribeTimer: ReturnType<typeof setTimeout> | null = null
 const seen = new Set<string>()
-let onEventHandler: ((e: AlertEvent) => void) | null = null
+const listeners = new Set<(e: AlertEvent) => void>()
 
-/** Called for each new event (after dedupe); used by the app for navigation-aware notifications. */
-export function onAlert(handler: (e: AlertEvent) => void): void {
-  onEventHandler = handler
+/** Listen to each new event (after dedupe). Returns the function that stops listening. */
+export function onAlert(handler: (e: AlertEvent) => void): () => void {
+  listeners.add(handler)
+  return () => listeners.delete(handler)
 }
 
 function handleEvent(ev: AlertEvent): void {
@@ -111,7 +112,13 @@ function handleEvent(ev: AlertEvent): void {
   state.events = [ev, ...state.events].slice(0, MAX_KEPT)
   state.unseen = [ev, ...state.unseen.filter((u) => u.warning.id !== ev.warning.id)].slice(0, MAX_KEPT)
   notify(ev)
-  onEventHandler?.(ev)
+  for (const l of listeners) {
+    try {
+      l(ev)
+    } catch (e) {
+      console.error(e)
+    }
+  }
 }
 
 function notify(ev: AlertEvent): void {
@@ -220,7 +227,14 @@ function stop(): void {
   unsubscribe = null
   const c = client
   client = null
-  if (c) void c.dispose()
+  if (c) {
+    try {
+      // dispose() rejects when the client was between retries ("All Subscriptions Gone").
+      void Promise.resolve(c.dispose()).catch(() => undefined)
+    } catch {
+      /* ignore */
+    }
+  }
 }
 
 /** (Re)start the socket and the subscription. */
@@ -252,6 +266,8 @@ export function restart(): void {
         if (gen !== generation) return
         const ce = ev as { code?: number; reason?: string } | undefined
         console.debug('alerts socket closed', ce?.code, ce?.reason)
+        // Credentials rejected: rotate the token (or end the session) before the next retry.
+        if ((ce?.code === 4401 || ce?.code === 4403) && currentAccessToken()) void refreshSession()
         state.status = 'reconnecting'
       },
       connecting: () => {

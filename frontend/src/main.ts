@@ -7,7 +7,6 @@ import {
   CheckboxGroup,
   Empty,
   Field,
-  Form,
   Icon,
   List,
   Loading,
@@ -33,7 +32,6 @@ import 'vant/es/checkbox/style/index'
 import 'vant/es/checkbox-group/style/index'
 import 'vant/es/empty/style/index'
 import 'vant/es/field/style/index'
-import 'vant/es/form/style/index'
 import 'vant/es/icon/style/index'
 import 'vant/es/list/style/index'
 import 'vant/es/loading/style/index'
@@ -66,7 +64,6 @@ for (const c of [
   CheckboxGroup,
   Empty,
   Field,
-  Form,
   Icon,
   List,
   Loading,

@@ -53,7 +53,7 @@ let refreshTimer: ReturnType<typeof setTimeout> | null = null
 function scheduleRefresh(): void {
   if (refreshTimer) clearTimeout(refreshTimer)
   refreshTimer = null
-  if (!state.refreshToken || !state.expiresAt) return
+  if (!state.refreshToken || state.expiresAt == null) return
   const delay = Math.max(5_000, state.expiresAt - Date.now() - REFRESH_MARGIN_MS)
   // setTimeout overflows past ~24.8 days; tokens are short-lived anyway.
   refreshTimer = setTimeout(() => {
@@ -115,7 +115,7 @@ export function refreshSession(): Promise<boolean> {
 
 /** Make sure the access token is not about to expire (refreshing if needed). */
 export async function ensureFreshToken(): Promise<string | null> {
-  if (state.accessToken && state.refreshToken && state.expiresAt && state.expiresAt - Date.now() < REFRESH_MARGIN_MS / 2) {
+  if (state.accessToken && state.refreshToken && state.expiresAt != null && state.expiresAt - Date.now() < REFRESH_MARGIN_MS / 2) {
     await refreshSession()
   }
   return state.accessToken

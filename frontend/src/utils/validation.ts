@@ -16,7 +16,8 @@ export function validateNewPassword(password: string, email: string): string | n
   return null
 }
 
-export const HS_CODE_RE = /^\d{4,10}$/
+/** HS codes: 4, 6, 8 or 10 digits (heading, subheading, national tariff lines). */
+export const HS_CODE_RE = /^(?:\d{4}|\d{6}|\d{8}|\d{10})$/
 export const COUNTRY_RE = /^[A-Z]{2}$/
 /** Unified Social Credit Code: 18 upper-case alphanumerics (checksum left to the server). */
 export const USCC_RE = /^[0-9A-Z]{18}$/

@@ -1,0 +1,705 @@
+"""`python -m bench` (`make bench`): the qsradar benchmark. See bench/README.md.
+
+Starts the embedded database in a temporary data directory, loads the data set through the
+project's document classes, then measures (1) the floor app (bench/floor_app.py, uvicorn, 2 workers)
+alone and (2) the real service (`python -m gql`, WEB_CONCURRENCY=2) alone, on the same database.
+Load comes from separate processes (bench.load_http / bench.load_ws run as subprocesses).
+Prints one table and writes bench/results.json. Never asserts: PASS/FAIL is printed per target.
+
+Environment: BENCH_SCALE (multiplies the data set), BENCH_QUICK=1 or --quick (tiny smoke run),
+BENCH_PROFILE=1 (py-spy raw profiles of the service's processes per scenario, if py-spy is installed),
+BENCH_KEEP=1 (keep the temporary directory).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import ctypes
+import os
+import random
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import orjson
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+LEVELS = ["RED", "ORANGE", "YELLOW", "BLUE"]
+HAZARDS = ["HEALTH", "PHYSICAL", "CHEMICAL", "BIOLOGICAL", "ENVIRONMENTAL"]
+
+LIST_FIELDS = "id code title titleEn level kind status hazards productCategory publishedAt issuedBy summary"
+COLD_QUERY = ("query ColdList($filter: WarningFilter, $after: String) { warnings(first: 20, filter: $filter, "
+              f"after: $after) {{ edges {{ cursor node {{ {LIST_FIELDS} }} }} pageInfo {{ hasNextPage endCursor }} }} }}")
+HOT_QUERY = (f"query HotList {{ warnings(first: 20) {{ edges {{ cursor node {{ {LIST_FIELDS} }} }} "
+             "pageInfo { hasNextPage endCursor } } }")
+NESTED_QUERY = ("query Nested($filter: WarningFilter) { warnings(first: 20, filter: $filter) { edges { cursor node { "
+                "id code title level enterprises { name creditLevel } recalls { code completionRate } } } "
+                "pageInfo { hasNextPage endCursor } } }")
+ALERTS_SUBSCRIPTION = "subscription { alerts(minLevel: ORANGE) { cursor type warning { id code title level } } }"
+ISSUE_MUTATION = ("mutation Issue($input: IssueWarningInput!) { issueWarning(input: $input) { id } }")
+
+
+# ---- configuration -------------------------------------------------------------------------------
+
+class Config:
+    def __init__(self, quick: bool) -> None:
+        self.quick = quick
+        self.scale = float(os.environ.get("BENCH_SCALE", "0.03" if quick else "1"))
+        self.warmup = 1.0 if quick else 3.0
+        self.duration = 2.0 if quick else 10.0
+        self.cold_duration = 2.0 if quick else 15.0
+        self.concurrency = 8 if quick else 16
+        self.cold_concurrency = 4  # the cursor path is ~0.8 s of database time per request (see README)
+        self.fanouts = {"fanout_1000": 100 if quick else 1000, "fanout_5000": 200 if quick else 5000}
+        self.ws_procs = {"fanout_1000": 1 if quick else 2, "fanout_5000": 2 if quick else 4}
+        self.publishes = 4 if quick else 20
+        self.warm_publishes = 1 if quick else 2
+        self.spacing = 0.25 if quick else 0.5
+        self.settle = 1.0 if quick else 3.0
+        self.bg_seconds = 0.5 if quick else 2.0
+        self.profile = os.environ.get("BENCH_PROFILE") == "1" and shutil.which("py-spy", path=str(Path(PY).parent)
+                                                                             + os.pathsep + os.environ.get("PATH", ""))
+
+
+# ---- processes -----------------------------------------------------------------------------------
+
+def _die_with_parent() -> None:
+    with contextlib.suppress(Exception):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def raise_fd_limit() -> int:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else 65536
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0.0
+
+
+def worker_pids(master: int) -> list[int]:
+    """uvicorn's worker processes: children of the master started by multiprocessing's spawn_main."""
+    out = []
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            stat = (p / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) != master:
+                continue
+            if b"spawn_main" in (p / "cmdline").read_bytes():
+                out.append(int(p.name))
+        except (FileNotFoundError, ProcessLookupError, ValueError, IndexError):
+            continue
+    return sorted(out)
+
+
+class Sampler:
+    """Peak VmRSS of a set of processes (sampled every 0.2 s) and their CPU time over the window."""
+
+    def __init__(self, roles: dict[str, int]) -> None:
+        self.roles = roles
+        self.peak = {r: rss_kb(p) for r, p in roles.items()}
+        self.cpu0 = {r: cpu_seconds(p) for r, p in roles.items()}
+        self.t0 = time.perf_counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            for r, p in self.roles.items():
+                self.peak[r] = max(self.peak[r], rss_kb(p))
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join()
+        wall = time.perf_counter() - self.t0
+        return {"peak_rss_mb": {r: round(v / 1024, 1) for r, v in self.peak.items()},
+                "cpu_pct": {r: round(100 * (cpu_seconds(p) - self.cpu0[r]) / wall, 1) for r, p in self.roles.items()}}
+
+
+class Server:
+    """A uvicorn master (service or floor) started by the bench, with its workers."""
+
+    def __init__(self, name: str, cmd: list[str], env: dict[str, str], port: int, health: str, log: Path) -> None:
+        self.name, self.port, self.health = name, port, health
+        self.base = f"http://127.0.0.1:{port}"
+        self.log = log
+        self._log_file = open(log, "wb")
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self._log_file, stderr=subprocess.STDOUT,
+                                     preexec_fn=_die_with_parent)
+        self.workers: list[int] = []
+
+    def wait_ready(self, workers: int, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.proc.returncode}; see {self.log}:\n"
+                                   + self.log.read_text()[-3000:])
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(self.base + self.health, timeout=2).status_code == 200:
+                    self.workers = worker_pids(self.proc.pid)
+                    if len(self.workers) >= workers:
+                        return
+            time.sleep(0.3)
+        raise RuntimeError(f"{self.name} not ready within {timeout:.0f} s; see {self.log}")
+
+    def stop(self) -> None:
+        pids = [self.proc.pid, *worker_pids(self.proc.pid)]
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=25)
+            except subprocess.TimeoutExpired:
+                for pid in pids:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)
+                self.proc.wait()
+        for pid in pids[1:]:  # workers the master did not reap
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        self._log_file.close()
+
+
+# ---- data ----------------------------------------------------------------------------------------
+
+def b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+async def _load(uri: str, scale: float) -> dict:
+    from bench import dataset
+    from documents import database
+
+    from auth.demo_identities import seed_demo_identities
+    from documents.demo_data import seed_demo_data
+
+    await database.connect(uri, "qsradar")
+    try:
+        info = await dataset.load(scale)
+        # What the service seeds in development mode, seeded now so the floor and the service see the same data.
+        await seed_demo_data()
+        await seed_demo_identities()
+        coll = database.get_client()["qsradar"]["warnings"]
+        rng = random.Random(7)
+        pub = {"status": {"$in": ["LIFTED", "PUBLISHED"]}}
+        anon = [d["sort_key"] async for d in coll.find({**pub, "kind": "ANNOUNCEMENT"}, {"sort_key": 1})]
+        # Cursors from the newest 80 % so pages are full.
+        anon.sort(reverse=True)
+        info["anon_cursors"] = [b64(k) for k in rng.sample(anon[: int(len(anon) * 0.8)], min(300, len(anon) // 2))]
+        return info
+    finally:
+        await database.disconnect()
+
+
+def make_requests(kind: str, cursors: list[str], n: int = 400, seed: int = 11) -> tuple[list[dict], list[dict]]:
+    """Parallel GraphQL and floor requests for a scenario (same parameters, index by index)."""
+    rng = random.Random(seed)
+    gql, floor = [], []
+    for _ in range(1 if kind == "hot_list" else n):
+        if kind == "hot_list":
+            gql.append({"path": "/graphql", "body": {"query": HOT_QUERY, "operationName": "HotList"}})
+            floor.append({"path": "/list", "body": {"first": 20}})
+            continue
+        levels = sorted(rng.sample(LEVELS, rng.randint(1, 3)), key=LEVELS.index)
+        if kind == "nested":
+            gql.append({"path": "/graphql", "body": {"query": NESTED_QUERY, "operationName": "Nested",
+                                                     "variables": {"filter": {"levels": levels}}}})
+            floor.append({"path": "/nested", "body": {"levels": levels, "first": 20}})
+            continue
+        hazards = sorted(rng.sample(HAZARDS, rng.randint(1, 2)), key=HAZARDS.index) if rng.random() < 0.5 else None
+        after = rng.choice(cursors) if kind == "cold_list" else None
+        filt: dict = {"levels": levels}
+        if hazards:
+            filt["hazards"] = hazards
+        gql.append({"path": "/graphql", "body": {"query": COLD_QUERY, "operationName": "ColdList",
+                                                 "variables": {"filter": filt, "after": after}}})
+        floor.append({"path": "/list", "body": {"levels": levels, "hazards": hazards, "after": after, "first": 20}})
+    return gql, floor
+
+
+def edge_ids(body: dict) -> list[str]:
+    return [e["node"]["id"] for e in body["data"]["warnings"]["edges"]]
+
+
+# ---- measurements --------------------------------------------------------------------------------
+
+def pct(sorted_values: list[float], p: float) -> float | None:
+    if not sorted_values:
+        return None
+    k = min(len(sorted_values) - 1, max(0, int(round(p / 100 * (len(sorted_values) - 1)))))
+    return round(sorted_values[k], 2)
+
+
+def run_http(tmp: Path, label: str, base: str, requests: list[dict], headers: dict, concurrency: int,
+             warmup: float, duration: float, roles: dict[str, int], profile_pids: dict[str, int] | None) -> dict:
+    spec_path, out_path = tmp / f"{label}.spec.json", tmp / f"{label}.out.json"
+    spec_path.write_bytes(orjson.dumps({"base_url": base, "requests": requests, "headers": headers,
+                                        "concurrency": concurrency, "warmup": warmup, "duration": duration}))
+    load = subprocess.Popen([PY, "-m", "bench.load_http", str(spec_path), str(out_path)], cwd=ROOT,
+                            preexec_fn=_die_with_parent)
+    time.sleep(warmup)
+    sampler = Sampler(roles)
+    profilers = start_profilers(tmp, label, profile_pids, duration)
+    load.wait()
+    usage = sampler.stop()
+    for p in profilers:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            p.wait(timeout=20)
+    r = orjson.loads(out_path.read_bytes())
+    lat = r.pop("lat_ms")
+    return {"throughput": round(r["throughput"], 1), "p50_ms": pct(lat, 50), "p99_ms": pct(lat, 99),
+            "requests": r["ok"], "errors": r["errors"], "first_error": r["first_error"],
+            "client_cpu_pct": round(r["client_cpu_pct"], 1), "concurrency": concurrency, **usage}
+
+
+def start_profilers(tmp: Path, label: str, pids: dict[str, int] | None, duration: float) -> list[subprocess.Popen]:
+    if not pids:
+        return []
+    spy = str(Path(PY).parent / "py-spy") if (Path(PY).parent / "py-spy").exists() else "py-spy"
+    (tmp / "profiles").mkdir(exist_ok=True)
+    return [subprocess.Popen([spy, "record", "--format", "raw", "--rate", "50", "--nonblocking", "--duration",
+                              str(max(1, int(duration))), "--pid", str(pid), "-o",
+                              str(tmp / "profiles" / f"{label}-{role}.txt")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for role, pid in pids.items()]
+
+
+def db_commands(base: str) -> float:
+    text = httpx.get(base + "/metrics", timeout=10).text
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith("qsradar_db_commands_total"))
+
+
+def round_trips(base: str, requests: list[dict], headers: dict, n: int, bg_seconds: float) -> float:
+    """Database commands per request: sequential requests, minus the background rate (watchers, pings)."""
+    def background(seconds: float) -> float:
+        c0, t0 = db_commands(base), time.perf_counter()
+        time.sleep(seconds)
+        return (db_commands(base) - c0) / (time.perf_counter() - t0)
+
+    bg_before = background(bg_seconds)
+    with httpx.Client(base_url=base, timeout=60, headers={"content-type": "application/json", **headers}) as c:
+        c.post(requests[0]["path"], content=orjson.dumps(requests[0]["body"]))  # warm
+        c0, t0 = db_commands(base), time.perf_counter()
+        for i in range(n):
+            c.post(requests[i % len(requests)]["path"], content=orjson.dumps(requests[i % len(requests)]["body"]))
+        elapsed = time.perf_counter() - t0
+        delta = db_commands(base) - c0
+    bg = (bg_before + background(bg_seconds)) / 2
+    return round(max(0.0, delta - bg * elapsed) / n, 1)
+
+
+class WsClients:
+    def __init__(self, tmp: Path, label: str, url: str, n: int, procs: int) -> None:
+        self.outs: list[Path] = []
+        self.procs: list[subprocess.Popen] = []
+        share = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
+        for i, k in enumerate(share):
+            spec, out = tmp / f"{label}.ws{i}.spec.json", tmp / f"{label}.ws{i}.out.json"
+            spec.write_bytes(orjson.dumps({"url": url, "n": k, "query": ALERTS_SUBSCRIPTION, "connect_concurrency": 64}))
+            self.outs.append(out)
+            self.procs.append(subprocess.Popen([PY, "-m", "bench.load_ws", str(spec), str(out)], cwd=ROOT,
+                                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+                                               preexec_fn=_die_with_parent))
+
+    def _ask(self, line: str, prefix: str, timeout: float) -> list[list[str]]:
+        answers = []
+        for p in self.procs:
+            if line:
+                p.stdin.write(line + "\n")  # type: ignore[union-attr]
+                p.stdin.flush()  # type: ignore[union-attr]
+        deadline = time.monotonic() + timeout
+        for p in self.procs:
+            while True:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"WebSocket client did not answer {line or prefix}")
+                got = p.stdout.readline().strip()  # type: ignore[union-attr]
+                if not got and p.poll() is not None:
+                    raise RuntimeError(f"WebSocket client exited ({p.returncode})")
+                if got.startswith(prefix):
+                    answers.append(got.split()[1:])
+                    break
+        return answers
+
+    def ready(self, timeout: float) -> tuple[int, int]:
+        a = self._ask("", "READY", timeout)
+        return sum(int(x[0]) for x in a), sum(int(x[1]) for x in a)
+
+    def stats(self) -> tuple[int, int]:
+        a = self._ask("STATS", "STATS", 30)
+        return sum(int(x[0]) for x in a), sum(int(x[1]) for x in a)
+
+    def stop(self) -> list[dict]:
+        self._ask("STOP", "DONE", 60)
+        for p in self.procs:
+            p.wait(timeout=30)
+        return [orjson.loads(o.read_bytes()) for o in self.outs]
+
+
+def wait_messages(clients: WsClients, expected: int, quiet: float, limit: float) -> int:
+    """Poll until `expected` messages arrived, or nothing new for `quiet` seconds, or `limit` seconds."""
+    last, last_change, t0 = -1, time.monotonic(), time.monotonic()
+    while True:
+        _, got = clients.stats()
+        if got >= expected:
+            return got
+        if got != last:
+            last, last_change = got, time.monotonic()
+        if time.monotonic() - last_change > quiet or time.monotonic() - t0 > limit:
+            return got
+        time.sleep(0.25)
+
+
+def run_fanout(tmp: Path, label: str, url: str, n: int, procs: int, publish, cfg: Config,  # type: ignore[no-untyped-def]
+               roles: dict[str, int], workers: list[int], profile_pids: dict[str, int] | None) -> dict:
+    """Connect n subscribers, publish warm-up then measured events, collect per-delivery latencies."""
+    time.sleep(cfg.settle / 2)
+    rss_before = sum(rss_kb(p) for p in workers)
+    sampler = Sampler(roles)
+    t_connect = time.perf_counter()
+    clients = WsClients(tmp, label, url, n, procs)
+    try:
+        subscribed, failed = clients.ready(timeout=300)
+        connect_s = time.perf_counter() - t_connect
+        time.sleep(cfg.settle)  # idle: let the subscriptions settle
+        rss_after = sum(rss_kb(p) for p in workers)
+        for i in range(cfg.warm_publishes):
+            publish(f"warm-{i}")
+            time.sleep(cfg.spacing)
+        wait_messages(clients, cfg.warm_publishes * subscribed, quiet=10, limit=60)
+        _, base_msgs = clients.stats()
+        profilers = start_profilers(tmp, label, profile_pids, cfg.publishes * cfg.spacing + 3)
+        published: dict[str, float] = {}
+        t0 = time.time()
+        for i in range(cfg.publishes):
+            target = t0 + i * cfg.spacing
+            if (delay := target - time.time()) > 0:
+                time.sleep(delay)
+            key, t_pub = publish(f"m-{i}")
+            published[key] = t_pub
+        wait_messages(clients, base_msgs + cfg.publishes * subscribed, quiet=10, limit=180)
+        for p in profilers:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                p.wait(timeout=20)
+    finally:
+        outs = clients.stop()
+    usage = sampler.stop()
+    lat: list[float] = []
+    last_recv = 0.0
+    per_event_spread = []
+    deliveries = dups = 0
+    for key, t_pub in published.items():
+        times = [t for o in outs for t in o["first"].get(key, [])]
+        deliveries += len(times)
+        dups += sum(o["dups"].get(key, 0) for o in outs)
+        lat.extend((t - t_pub) * 1000 for t in times)
+        if times:
+            last_recv = max(last_recv, max(times))
+            per_event_spread.append(max(times) - t_pub)
+    lat.sort()
+    first_pub = min(published.values()) if published else 0.0
+    span = last_recv - first_pub if last_recv else 0.0
+    per_event_spread.sort()
+    med_spread = per_event_spread[len(per_event_spread) // 2] if per_event_spread else 0.0
+    close_codes: dict[str, int] = {}
+    for o in outs:
+        for c, k in o["close_codes"].items():
+            close_codes[c] = close_codes.get(c, 0) + k
+    return {
+        "subscribers": n, "subscribed": subscribed, "connect_failed": failed, "connect_s": round(connect_s, 1),
+        "events": len(published), "deliveries": deliveries,
+        "throughput": round(deliveries / span, 1) if span > 0 else 0.0,
+        "fanout_rate": round(n / med_spread, 1) if med_spread > 0 else 0.0,
+        "p50_ms": pct(lat, 50), "p99_ms": pct(lat, 99), "max_ms": round(lat[-1], 1) if lat else None,
+        "lost": n * len(published) - deliveries, "duplicated": dups, "closed_early": close_codes,
+        "client_errors": [o["first_error"] for o in outs if o["first_error"]][:2],
+        "rss_before_mb": round(rss_before / 1024, 1), "rss_subscribed_mb": round(rss_after / 1024, 1),
+        "kb_per_subscription": round((rss_after - rss_before) / max(1, subscribed), 1), **usage,
+    }
+
+
+# ---- orchestration -------------------------------------------------------------------------------
+
+def verdict(ratio: float | None, target: float) -> str:
+    return "n/a" if ratio is None else ("PASS" if ratio >= target else "FAIL")
+
+
+def ratio_of(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 2) if a and b else None
+
+
+def main(argv: list[str]) -> int:
+    quick = "--quick" in argv or os.environ.get("BENCH_QUICK") == "1"
+    cfg = Config(quick)
+    started = time.perf_counter()
+    fd_limit = raise_fd_limit()
+    sys.path.insert(0, str(ROOT))
+    tmp = Path(tempfile.mkdtemp(prefix="qsradar-bench-"))
+    print(f"qsradar bench: scale {cfg.scale}{' (quick)' if quick else ''}, data dir {tmp}, fd limit {fd_limit}",
+          flush=True)
+    print("load generators: separate processes (subprocess: bench.load_http on httpx, bench.load_ws on websockets)",
+          flush=True)
+    from documents.embedded_server import EmbeddedServer
+
+    db = EmbeddedServer(tmp)
+    uri = db.start()
+    results: dict = {"scenarios": {}, "meta": {}}
+    service = floor = None
+    try:
+        info = asyncio.run(_load(uri, cfg.scale))
+        cursors = info.pop("anon_cursors")
+        print(f"data set: {info['warnings']} warnings {info['by_status']}, {info['enterprises']} enterprises, "
+              f"{info['recalls']} recalls, loaded in {info['seconds']} s ({info['mode']} mode)", flush=True)
+        results["meta"].update(scale=cfg.scale, quick=quick, dataset=info, cpus=os.cpu_count(),
+                               load_generator="subprocess: python -m bench.load_http (httpx) / bench.load_ws (websockets)")
+        http_scenarios = ["cold_list", "cold_list_first_page", "hot_list", "nested"]
+        reqs = {s: make_requests(s, cursors) for s in http_scenarios}
+        log_level = os.environ.get("BENCH_LOG_LEVEL", "warning")
+
+        # ---- phase 1: the floor alone -------------------------------------------------------------
+        sockdir = tmp / "floor-sockets"
+        sockdir.mkdir()
+        fport = free_port()
+        floor = Server("floor", [PY, "-m", "uvicorn", "bench.floor_app:create_app", "--factory", "--host", "127.0.0.1",
+                                 "--port", str(fport), "--workers", "2", "--log-level", log_level, "--proxy-headers",
+                                 "--ws-ping-interval", "20", "--ws-ping-timeout", "20",
+                                 "--timeout-graceful-shutdown", "10"],
+                       {**os.environ, "BENCH_FLOOR_MONGODB_URI": uri, "BENCH_FLOOR_SOCK_DIR": str(sockdir)},
+                       fport, "/healthz", tmp / "floor.log")
+        floor.wait_ready(2)
+        while len(list(sockdir.glob("*.sock"))) < 2:
+            time.sleep(0.1)
+        froles = {"w1": floor.workers[0], "w2": floor.workers[1], "db": db.pid}  # type: ignore[dict-item]
+        floor_res: dict = {}
+        floor_samples: dict = {}
+        with httpx.Client(base_url=floor.base, timeout=60) as c:
+            for s in http_scenarios:
+                floor_samples[s] = [c.post(r["path"], content=orjson.dumps(r["body"])).json() for r in reqs[s][1][:3]]
+        for s in http_scenarios:
+            conc = cfg.cold_concurrency if s == "cold_list" else cfg.concurrency
+            dur = cfg.cold_duration if s == "cold_list" else cfg.duration
+            floor_res[s] = run_http(tmp, f"floor-{s}", floor.base, reqs[s][1], {}, conc, cfg.warmup, dur, froles, None)
+            print(f"  floor {s}: {floor_res[s]['throughput']} req/s, p50 {floor_res[s]['p50_ms']} ms", flush=True)
+
+        payload_template = orjson.loads(orjson.dumps({"id": "1", "type": "next", "payload": {"data": {"alerts": {
+            "cursor": "YWxlcnQ6MTAwMDA", "type": "PUBLISHED", "warning": {
+                "id": "", "code": "RW-2026-000000", "title": "关于基准测试移动电源起火风险的警示公告", "level": "RED"}}}}}))
+        dgram = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+
+        def floor_publish(tag: str) -> tuple[str, float]:
+            payload_template["payload"]["data"]["alerts"]["warning"]["id"] = key = f"floor-{tag}"
+            data = orjson.dumps(payload_template)
+            t_pub = time.time()
+            for path in sockdir.glob("*.sock"):
+                dgram.sendto(data, str(path))
+            return key, t_pub
+
+        for name in ("fanout_5000", "fanout_1000"):
+            floor_res[name] = run_fanout(tmp, f"floor-{name}", f"ws://127.0.0.1:{fport}/ws", cfg.fanouts[name],
+                                         cfg.ws_procs[name], floor_publish, cfg, froles, floor.workers, None)
+            print(f"  floor {name}: {floor_res[name]['throughput']} deliveries/s, lost {floor_res[name]['lost']}",
+                  flush=True)
+        floor.stop()
+        floor = None
+
+        # ---- phase 2: the service alone -----------------------------------------------------------
+        sport = free_port()
+        env = {k: v for k, v in os.environ.items() if k not in ("MONGODB_URI", "PROMETHEUS_MULTIPROC_DIR")}
+        env.update(PORT=str(sport), WEB_CONCURRENCY="2", QSRADAR_DATA_DIR=str(tmp), QSRADAR_ENV="development",
+                   QSRADAR_LOG_LEVEL=log_level, HOST="127.0.0.1")
+        service = Server("service", [PY, "-m", "gql"], env, sport, "/readyz", tmp / "service.log")
+        service.wait_ready(2)
+        sroles = {"w1": service.workers[0], "w2": service.workers[1], "db": db.pid}  # type: ignore[dict-item]
+        profile_pids = sroles if cfg.profile else None
+        with httpx.Client(base_url=service.base, timeout=60) as c:
+            r = c.post("/oauth/token", data={"grant_type": "client_credentials", "client_id": "demo-agency",
+                                              "client_secret": "demo-pass-2026"})
+            agency = r.json()["access_token"]
+            r = c.post("/graphql", json={"query": 'mutation { signIn(input: {email: "regulator@demo.test", '
+                                                  'password: "demo-pass-2026"}) { accessToken } }'})
+            regulator = r.json()["data"]["signIn"]["accessToken"]
+            headers = {"nested": {"authorization": f"Bearer {agency}"}}
+            # Same answers as the floor for the same parameters?
+            mismatches = []
+            for s in http_scenarios:
+                for body, fbody in zip(reqs[s][0][:3], floor_samples[s]):
+                    g = c.post("/graphql", json=body["body"], headers=headers.get(s, {})).json()
+                    if "errors" in g or edge_ids(g) != edge_ids(fbody):
+                        mismatches.append(f"{s}: {str(g.get('errors') or 'different edges')[:200]}")
+            results["meta"]["answer_mismatches"] = mismatches
+            if mismatches:
+                print("  WARNING: GraphQL and floor answers differ:", *mismatches, sep="\n    ", flush=True)
+        svc_res: dict = {}
+        for s in http_scenarios:
+            conc = cfg.cold_concurrency if s == "cold_list" else cfg.concurrency
+            dur = cfg.cold_duration if s == "cold_list" else cfg.duration
+            svc_res[s] = run_http(tmp, f"service-{s}", service.base, reqs[s][0], headers.get(s, {}), conc,
+                                  cfg.warmup, dur, sroles, profile_pids)
+            svc_res[s]["db_round_trips_per_request"] = round_trips(
+                service.base, reqs[s][0], headers.get(s, {}), 3 if s == "cold_list" else (10 if quick else 40),
+                cfg.bg_seconds)
+            print(f"  service {s}: {svc_res[s]['throughput']} req/s, p50 {svc_res[s]['p50_ms']} ms, "
+                  f"{svc_res[s]['db_round_trips_per_request']} DB round trips/request", flush=True)
+
+        http = httpx.Client(base_url=service.base, timeout=60,
+                            headers={"authorization": f"Bearer {regulator}", "content-type": "application/json"})
+
+        def service_publish(tag: str) -> tuple[str, float]:
+            body = orjson.dumps({"query": ISSUE_MUTATION, "operationName": "Issue", "variables": {"input": {
+                "title": f"关于基准测试移动电源起火风险的警示公告 {tag}", "level": "RED", "kind": "ANNOUNCEMENT",
+                "hazards": ["PHYSICAL"], "productCategory": "移动电源 Power banks",
+                "summary": "基准测试：部分批次移动电源存在起火燃烧风险。", "authorizationRef": "X"}}})
+            t_pub = time.time()
+            r = http.post("/graphql", content=body)
+            data = r.json()
+            if data.get("errors"):
+                raise RuntimeError(f"issueWarning failed: {data['errors']}")
+            return data["data"]["issueWarning"]["id"], t_pub
+
+        for name in ("fanout_5000", "fanout_1000"):
+            svc_res[name] = run_fanout(tmp, f"service-{name}", f"ws://127.0.0.1:{sport}/graphql", cfg.fanouts[name],
+                                       cfg.ws_procs[name], service_publish, cfg, sroles, service.workers, profile_pids)
+            print(f"  service {name}: {svc_res[name]['throughput']} deliveries/s, p50 {svc_res[name]['p50_ms']} ms, "
+                  f"lost {svc_res[name]['lost']}, dup {svc_res[name]['duplicated']}", flush=True)
+        # Idle cost: CPU of the service's processes with nobody connected.
+        time.sleep(cfg.settle)
+        idle = Sampler(sroles)
+        time.sleep(2 if quick else 5)
+        results["meta"]["service_idle"] = idle.stop()["cpu_pct"]
+        http.close()
+        service.stop()
+        service = None
+
+        # ---- results ------------------------------------------------------------------------------
+        targets = {"cold_list": 0.5, "cold_list_first_page": 0.5, "hot_list": 2.0, "nested": 0.4,
+                   "fanout_1000": 0.5, "fanout_5000": 0.5}
+        for s, target in targets.items():
+            g, f = svc_res[s], floor_res[s]
+            ratio = ratio_of(g["throughput"], f["throughput"])
+            entry = {"throughput": g["throughput"], "floor_throughput": f["throughput"], "ratio": ratio,
+                     "target_ratio": target, "p50_ms": g["p50_ms"], "p99_ms": g["p99_ms"],
+                     "floor_p50_ms": f["p50_ms"], "floor_p99_ms": f["p99_ms"]}
+            if s.startswith("fanout"):
+                lost_ok = g["lost"] == 0 and g["duplicated"] == 0
+                entry.update(lost=g["lost"], duplicated=g["duplicated"], floor_lost=f["lost"],
+                             floor_duplicated=f["duplicated"], subscribers=g["subscribers"],
+                             fanout_rate=g["fanout_rate"], floor_fanout_rate=f["fanout_rate"],
+                             result="PASS" if ratio is not None and ratio >= target and lost_ok else "FAIL",
+                             unit="deliveries/s = deliveries / (last receipt - first publish)",
+                             service=g, floor=f)
+            else:
+                entry.update(result=verdict(ratio, target), unit="requests/s", service=g, floor=f)
+                if s == "nested":
+                    entry["db_round_trips_per_request"] = g["db_round_trips_per_request"]
+                    entry["floor_db_round_trips_per_request"] = 3
+            results["scenarios"][s] = entry
+        mem = svc_res["fanout_5000"]
+        results["scenarios"]["subscriber_memory"] = {
+            "kb_per_subscription": mem["kb_per_subscription"], "subscriptions": mem["subscribed"],
+            "target_kb": 50, "result": "PASS" if mem["kb_per_subscription"] <= 50 else "FAIL",
+            "rss_before_mb": mem["rss_before_mb"], "rss_subscribed_mb": mem["rss_subscribed_mb"],
+            "floor_kb_per_socket": floor_res["fanout_5000"]["kb_per_subscription"]}
+        results["meta"]["runtime_s"] = round(time.perf_counter() - started, 1)
+        order = ["cold_list", "cold_list_first_page", "hot_list", "nested", "fanout_1000", "fanout_5000",
+                 "subscriber_memory"]
+        results["scenarios"] = {k: results["scenarios"][k] for k in order}
+        (Path(__file__).parent / "results.json").write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
+        print_table(results)
+        return 0
+    finally:
+        for srv in (floor, service):
+            if srv is not None:
+                with contextlib.suppress(Exception):
+                    srv.stop()
+        db.stop()
+        if os.environ.get("BENCH_KEEP") != "1" and not cfg.profile:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            print(f"kept {tmp}")
+
+
+def print_table(results: dict) -> None:
+    sc = results["scenarios"]
+
+    def f(v, nd=1) -> str:  # type: ignore[no-untyped-def]
+        return "-" if v is None else (f"{v:,.{nd}f}" if isinstance(v, float) else f"{v:,}")
+
+    def rss(d: dict) -> str:
+        p = d["peak_rss_mb"]
+        return f"{p['w1']:.0f}/{p['w2']:.0f}/{p['db']:.0f}"
+
+    head = (f"{'scenario':22} {'throughput':>11} {'floor':>10} {'ratio':>6} {'target':>7} {'result':>6} "
+            f"{'p50 ms':>8} {'p99 ms':>9} {'floor p50/p99 ms':>17} {'peak RSS MB w1/w2/db':>21}  notes")
+    print()
+    print(head)
+    print("-" * len(head))
+    for name, e in sc.items():
+        if name == "subscriber_memory":
+            print(f"{name:22} {f(e['kb_per_subscription']) + ' KB':>11} {f(e['floor_kb_per_socket']) + ' KB':>10} "
+                  f"{'':>6} {'<=50 KB':>7} {e['result']:>6} {'':>8} {'':>9} {'':>17} {'':>21}  "
+                  f"idle subscriptions: {e['subscriptions']}, worker RSS {e['rss_before_mb']} -> "
+                  f"{e['rss_subscribed_mb']} MB (floor column: plain sockets)")
+            continue
+        g = e["service"]
+        notes = []
+        if name == "nested":
+            notes.append(f"DB round trips/request {e['db_round_trips_per_request']} (floor 3)")
+        elif "db_round_trips_per_request" in g:
+            notes.append(f"DB round trips/request {g['db_round_trips_per_request']}")
+        if name.startswith("fanout"):
+            notes.append(f"lost {e['lost']} dup {e['duplicated']} (floor {e['floor_lost']}/{e['floor_duplicated']}), "
+                         f"per-event fan-out {f(e['fanout_rate'], 0)}/s vs floor {f(e['floor_fanout_rate'], 0)}/s")
+        else:
+            if g["errors"]:
+                notes.append(f"{g['errors']} errors: {str(g['first_error'])[:80]}")
+            notes.append(f"cpu% w {g['cpu_pct']['w1']:.0f}+{g['cpu_pct']['w2']:.0f} db {g['cpu_pct']['db']:.0f}, "
+                         f"floor db {e['floor']['cpu_pct']['db']:.0f}")
+        print(f"{name:22} {f(e['throughput']):>11} {f(e['floor_throughput']):>10} {f(e['ratio'], 2):>6} "
+              f"{'>=' + str(e['target_ratio']) + 'x':>7} {e['result']:>6} {f(e['p50_ms']):>8} {f(e['p99_ms']):>9} "
+              f"{f(e['floor_p50_ms']) + '/' + f(e['floor_p99_ms']):>17} {rss(g):>21}  {'; '.join(notes)}")
+    m = results["meta"]
+    print()
+    print("throughput: requests/s for HTTP scenarios; for fan-out, deliveries/s = deliveries / (last receipt - first "
+          "publish), 20 events published 0.5 s apart; per-event fan-out = subscribers / median(publish -> last "
+          "receipt of that event). Latency for fan-out = publish (just before sending issueWarning) -> receipt in "
+          "the subscriber process. cold_list_first_page is an extra: cold_list without a cursor.")
+    print(f"load generators: {m['load_generator']}; service idle CPU% {m.get('service_idle')}")
+    print(f"total run time {m['runtime_s']} s; results in bench/results.json")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

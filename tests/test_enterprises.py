@@ -1,0 +1,80 @@
+"""Enterprise credit: public level, private history and recall duties, regulator-only changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stack import Stack
+
+OWN = "91440300MA5DEMO001"
+OTHER = "91430100MA4ANKER02"
+LEVEL = "query($u: String!) { enterprise(uscc: $u) { uscc name creditLevel } }"
+HISTORY = "query($u: String!) { enterprise(uscc: $u) { creditHistory { fromLevel toLevel reason } } }"
+DUTIES = "query($u: String!) { enterprise(uscc: $u) { recalls { code unitsAffected } } }"
+SET = "mutation($u: String!, $l: CreditLevel!) { setCreditLevel(uscc: $u, level: $l, reason: \"违规记录\") " \
+      "{ creditLevel creditHistory { fromLevel toLevel reason by } } }"
+
+
+def code_of(body: dict) -> str:
+    return body["errors"][0]["extensions"]["code"]
+
+
+@pytest.fixture(scope="module")
+def agency(live_server: Stack) -> dict[str, str]:
+    return {scope: live_server.agency_token(scope).json()["access_token"] for scope in ("credit:read", "warnings:read")}
+
+
+@pytest.mark.parametrize("role", ["anonymous", "consumer", "enterprise", "regulator", "admin"])
+def test_credit_level_is_public(live_server: Stack, tokens: dict, role: str) -> None:
+    body = live_server.gql(LEVEL, {"u": OTHER}, token=tokens.get(role))
+    assert body["data"]["enterprise"]["creditLevel"] == "AEO_ADVANCED"
+
+
+def test_agency_needs_credit_read(live_server: Stack, agency: dict) -> None:
+    assert live_server.gql(LEVEL, {"u": OTHER}, token=agency["credit:read"])["data"]["enterprise"]["creditLevel"]
+    assert code_of(live_server.gql(LEVEL, {"u": OTHER}, token=agency["warnings:read"])) == "FORBIDDEN"
+
+
+@pytest.mark.parametrize("role, own, other", [
+    ("anonymous", False, False), ("consumer", False, False), ("enterprise", True, False),
+    ("regulator", True, True), ("admin", True, True)])
+def test_history_and_recall_duties(live_server: Stack, tokens: dict, role: str, own: bool, other: bool) -> None:
+    for query in (HISTORY, DUTIES):
+        for uscc, allowed in ((OWN, own), (OTHER, other)):
+            body = live_server.gql(query, {"u": uscc}, token=tokens.get(role))
+            if allowed:
+                assert "errors" not in body, body
+            else:
+                assert code_of(body) == "FORBIDDEN", (role, uscc, query)
+
+
+def test_agency_credit_read_sees_history(live_server: Stack, agency: dict) -> None:
+    history = live_server.gql(HISTORY, {"u": OTHER}, token=agency["credit:read"])["data"]["enterprise"]["creditHistory"]
+    assert history[0]["toLevel"] == "AEO_ADVANCED"
+    assert code_of(live_server.gql(HISTORY, {"u": OTHER}, token=agency["warnings:read"])) == "FORBIDDEN"
+
+
+def test_recall_duties_of_an_enterprise(live_server: Stack, tokens: dict) -> None:
+    body = live_server.gql(DUTIES, {"u": OTHER}, token=tokens["regulator"])
+    assert [r["unitsAffected"] for r in body["data"]["enterprise"]["recalls"]] == [717_916]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "consumer", "enterprise", "admin", "agency"])
+def test_only_regulators_change_credit(live_server: Stack, tokens: dict, role: str) -> None:
+    body = live_server.gql(SET, {"u": "91310115MA1HOME009", "l": "DISHONEST"}, token=tokens.get(role))
+    assert code_of(body) == ("UNAUTHENTICATED" if role == "anonymous" else "FORBIDDEN")
+
+
+def test_regulator_changes_credit_with_history(live_server: Stack, tokens: dict) -> None:
+    body = live_server.gql(SET, {"u": "91310115MA1HOME009", "l": "DISHONEST"}, token=tokens["regulator"])
+    e = body["data"]["setCreditLevel"]
+    assert e["creditLevel"] == "DISHONEST"
+    assert (e["creditHistory"][-1]["fromLevel"], e["creditHistory"][-1]["toLevel"]) == ("REGULAR", "DISHONEST")
+    again = live_server.gql(SET, {"u": "91310115MA1HOME009", "l": "DISHONEST"}, token=tokens["regulator"])
+    assert code_of(again) == "CONFLICT"
+    assert code_of(live_server.gql(SET, {"u": "91000000000000000X", "l": "REGULAR"}, token=tokens["regulator"])) == "NOT_FOUND"
+    assert code_of(live_server.gql(SET, {"u": "bad", "l": "REGULAR"}, token=tokens["regulator"])) == "BAD_USER_INPUT"
+
+
+def test_unknown_enterprise_is_null(live_server: Stack) -> None:
+    assert live_server.gql(LEVEL, {"u": "91000000000000000X"}) == {"data": {"enterprise": None}}
