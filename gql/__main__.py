@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from pathlib import Path
 
 import uvicorn
 from pydantic import ValidationError
@@ -28,8 +29,9 @@ def main() -> int:
     if not settings.mongodb_uri:
         embedded = EmbeddedServer(settings.data_dir)
         os.environ["MONGODB_URI"] = embedded.start()
-    if settings.web_concurrency > 1:
-        metrics_dir = settings.data_dir.resolve() / "metrics"
+    if settings.web_concurrency > 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Workers write their metrics here and /metrics sums them; stale files from a previous run go.
+        metrics_dir = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or settings.data_dir.resolve() / "metrics")
         shutil.rmtree(metrics_dir, ignore_errors=True)
         metrics_dir.mkdir(parents=True)
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
