@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
@@ -62,6 +63,28 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip()
 
 
+# Agency clients send many requests per token; their grant is re-read at most this often.
+CLIENT_CACHE_SECONDS = 5.0
+_client_grants: dict[str, tuple[float, frozenset[str]]] = {}
+
+
+async def _granted_scopes(client_id: str) -> frozenset[str]:
+    """Scopes currently granted to an enabled client; Unauthenticated when disabled or gone."""
+    now = time.monotonic()
+    cached = _client_grants.get(client_id)
+    if cached and now - cached[0] < CLIENT_CACHE_SECONDS:
+        granted = cached[1]
+    else:
+        client = await AgencyClient.find_one(AgencyClient.client_id == client_id)
+        granted = frozenset() if client is None or client.disabled else frozenset(s.value for s in client.scopes)
+        if len(_client_grants) > 10_000:
+            _client_grants.clear()
+        _client_grants[client_id] = (now, granted)
+    if not granted:
+        raise Unauthenticated("client disabled or unknown")
+    return granted
+
+
 async def viewer_from_authorization(authorization: str | None) -> Viewer:
     """Anonymous without a token; a Viewer for a valid one; Unauthenticated for anything else.
 
@@ -77,10 +100,7 @@ async def viewer_from_authorization(authorization: str | None) -> Viewer:
     except ValueError as exc:
         raise Unauthenticated("invalid token") from exc
     if role is Role.AGENCY:
-        client = await AgencyClient.find_one(AgencyClient.client_id == claims["sub"])
-        if client is None or client.disabled:
-            raise Unauthenticated("client disabled")
-        granted = {s.value for s in client.scopes}
+        granted = await _granted_scopes(claims["sub"])
         scopes = frozenset(str(claims.get("scope", "")).split()) & granted
         return Viewer(kind="client", role=role, subject_id=claims["sub"], scopes=scopes, expires_at=expires_at)
     family_id = claims.get("fam")

@@ -41,9 +41,16 @@ def can_see_warning(viewer: Viewer, kind: WarningKind, status: WarningStatus) ->
     return status is not WarningStatus.DRAFT and kind in visible_warning_kinds(viewer)
 
 
-def audience_key(viewer: Viewer) -> frozenset[WarningKind]:
-    """Viewers with the same key see exactly the same warnings (used to serialise an alert once per audience)."""
-    return visible_warning_kinds(viewer)
+def audience_key(viewer: Viewer) -> tuple[object, ...]:
+    """Viewers with the same key see exactly the same data under every rule of this module
+    (used to resolve an alert once per audience rather than once per subscriber)."""
+    if viewer.is_staff:
+        return ("staff",)
+    if viewer.role is Role.AGENCY:
+        return ("agency", tuple(sorted(viewer.scopes)))
+    if viewer.role is Role.ENTERPRISE:
+        return ("enterprise", viewer.enterprise_uscc)
+    return ("public",)
 
 
 def can_read_recalls(viewer: Viewer) -> bool:

@@ -11,6 +11,13 @@ def utcnow() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
+SORT_KEY_TIME_FORMAT = "%Y%m%d%H%M%S%f"
+
+
 def sort_key(at: datetime, tiebreak: str) -> str:
-    """One composite keyset field "<UTC ISO time>|<id>": descending order = newest first, ties by id."""
-    return f"{at.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%S.%f')}|{tiebreak}"
+    """One composite keyset field "<UTC time as 20 digits>|<id>": descending = newest first, ties by id.
+
+    Digits only, not ISO: the embedded server takes an ISO-looking string in `$lt` for a date
+    query (it then decodes every document, and alone the condition matches nothing).
+    """
+    return f"{at.astimezone(UTC).strftime(SORT_KEY_TIME_FORMAT)}|{tiebreak}"

@@ -21,6 +21,8 @@ from pymongo.errors import PyMongoError
 from documents.alert_event import AlertEvent
 from documents.enums import WarningLevel
 from documents.warning import Warning as WarningDoc
+from gql.metrics import ALERT_EVENTS, ALERT_LOG_POSITION
+from gql.public_cache import public_cache
 
 log = logging.getLogger("qsradar.alerts")
 
@@ -30,6 +32,9 @@ FAST_EMPTY_SECONDS = 0.01
 EMPTY_PAUSE_SECONDS = 0.05
 MAX_AWAIT_MS = 1000
 RECONNECT_PAUSE_SECONDS = 1.0
+# Read the log at least this often even when the stream says nothing: a notification lost by
+# the stream (or a stalled cursor) can delay an event by this much, never lose it.
+SAFETY_READ_SECONDS = 1.0
 BATCH = 500
 
 
@@ -132,13 +137,15 @@ class AlertHub:
                 async with await coll.watch([{"$match": {"operationType": "insert"}}], resume_after=resume_token,
                                             max_await_time_ms=MAX_AWAIT_MS) as stream:
                     await self._catch_up()
+                    last_read = time.monotonic()
                     while True:
                         started = time.monotonic()
                         change = await stream.try_next()
                         resume_token = stream.resume_token or resume_token
-                        if change is not None or self._wake.is_set():
+                        if change is not None or self._wake.is_set() or started - last_read > SAFETY_READ_SECONDS:
                             self._wake.clear()
                             await self._catch_up()
+                            last_read = time.monotonic()
                         elif time.monotonic() - started < FAST_EMPTY_SECONDS:
                             with contextlib.suppress(asyncio.TimeoutError):
                                 await asyncio.wait_for(self._wake.wait(), EMPTY_PAUSE_SECONDS)
@@ -154,11 +161,15 @@ class AlertHub:
     async def _catch_up(self) -> None:
         while True:
             deliveries = await load_deliveries(self.last_seq)
+            if deliveries:
+                public_cache.invalidate()  # a warning changed, whichever worker wrote it
             for delivery in deliveries:
                 self.last_seq = delivery.seq
                 for sub in list(self.subscribers):
                     sub.offer(delivery)
                 self.delivered += 1
+                ALERT_EVENTS.inc()
+                ALERT_LOG_POSITION.set(self.last_seq)
             if len(deliveries) < BATCH:
                 return
 

@@ -11,7 +11,7 @@ import strawberry
 from strawberry.types import Info
 
 from auth.viewer import Viewer
-from auth.visibility import can_see_warning
+from auth.visibility import audience_key, can_see_warning
 from documents.alert_event import decode_cursor, encode_cursor
 from documents.enums import AlertEventType, WarningKind, WarningLevel, WarningStatus
 from gql.alert_hub import OVERFLOW, Delivery, event_matches_level, get_hub, load_deliveries
@@ -35,17 +35,20 @@ class AlertEvent:
     previous_level: WarningLevel | None
     warning: Warning
     at: datetime
+    # Results of executing selections on this object, shared by its audience (gql/shared_results.py).
+    shared_results: strawberry.Private[dict]
 
     @classmethod
-    def from_delivery(cls, d: Delivery) -> AlertEvent:
-        # The Warning object is built once per event and shared by all subscribers.
-        node = d.memo.get("warning")
-        if node is None:
-            node = d.memo["warning"] = Warning.from_doc(d.warning)
-        e = d.event
-        return cls(cursor=encode_cursor(int(e["seq"])), type=AlertEventType(e["type"]), level=WarningLevel(e["level"]),
-                   previous_level=WarningLevel(e["previous_level"]) if e.get("previous_level") else None,
-                   warning=node, at=e["at"])
+    def from_delivery(cls, d: Delivery, audience: tuple[object, ...]) -> AlertEvent:
+        """One object per event and audience, so its execution results can be shared."""
+        event = d.memo.get(audience)
+        if event is None:
+            e = d.event
+            event = d.memo[audience] = cls(
+                cursor=encode_cursor(int(e["seq"])), type=AlertEventType(e["type"]), level=WarningLevel(e["level"]),
+                previous_level=WarningLevel(e["previous_level"]) if e.get("previous_level") else None,
+                warning=Warning.from_doc(d.warning), at=e["at"], shared_results={})
+        return event
 
 
 def _accepts(viewer: Viewer, min_level: WarningLevel):  # type: ignore[no-untyped-def]
@@ -68,6 +71,7 @@ class AlertSubscription:
     async def alerts(self, info: Info, min_level: WarningLevel = WarningLevel.ORANGE,
                      after: str | None = None) -> AsyncGenerator[AlertEvent, None]:
         viewer = viewer_of(info)
+        audience = audience_key(viewer)
         accepts = _accepts(viewer, min_level)
         hub = get_hub()
         # Subscribe before replaying so nothing published during the replay falls in a gap.
@@ -83,7 +87,7 @@ class AlertSubscription:
                     for delivery in batch:
                         last = delivery.seq
                         if accepts(delivery.event):
-                            yield AlertEvent.from_delivery(delivery)
+                            yield AlertEvent.from_delivery(delivery, audience)
                     if not batch:
                         break
             else:
@@ -102,6 +106,6 @@ class AlertSubscription:
                 if item.seq <= last:
                     continue  # already sent by the replay
                 last = item.seq
-                yield AlertEvent.from_delivery(item)
+                yield AlertEvent.from_delivery(item, audience)
         finally:
             hub.unsubscribe(sub)

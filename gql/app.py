@@ -15,6 +15,7 @@ from auth.oauth_server import metadata_endpoint, token_endpoint
 from documents import database
 from documents.demo_data import seed_demo_data
 from documents.embedded_server import EmbeddedServer
+from documents.migrations import upgrade_sort_keys
 from documents.settings import Settings, get_settings
 from gql.alert_hub import start_hub, stop_hub
 from gql.feeds import atom_feed, json_feed
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             embedded = EmbeddedServer(settings.data_dir)
             uri = await asyncio.to_thread(embedded.start)
         await database.connect(uri, settings.database_name, on_command=DB_COMMANDS.inc)
+        await upgrade_sort_keys()
         if not settings.is_production:
             await seed_demo_data()
             await seed_demo_identities()

@@ -20,6 +20,12 @@ GRAPHQL_LATENCY = Histogram("qsradar_graphql_request_seconds", "GraphQL operatio
                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
 WEBSOCKETS = Gauge("qsradar_websocket_connections", "Open GraphQL WebSocket connections", multiprocess_mode="livesum")
 DB_COMMANDS = Counter("qsradar_db_commands_total", "Database commands sent")
+SUBSCRIPTION_RESULTS = Counter("qsradar_subscription_results_total",
+                               "Subscription event results, executed or reused from the same audience", ["source"])
+ALERT_EVENTS = Counter("qsradar_alert_events_total", "Alert-log events read by this process's watcher")
+ALERT_LOG_POSITION = Gauge("qsradar_alert_log_position", "Last alert-log sequence number dispatched, per process",
+                           multiprocess_mode="all")
+PUBLIC_CACHE = Counter("qsradar_public_cache_total", "Anonymous query answers by cache outcome", ["outcome"])
 
 
 class OperationMetrics(SchemaExtension):

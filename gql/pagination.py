@@ -1,4 +1,4 @@
-"""Relay connections paginated by keyset on one composite sort-key field ("<time>|<id>").
+"""Relay connections paginated by keyset on one composite sort-key field ("<time digits>|<id>").
 
 One field rather than `$or` over (time, _id): the same order, and a shape every MongoDB
 (and the embedded server, 17x faster) serves from an index. Counts use `$count`.

@@ -17,6 +17,8 @@ from gql.errors import classify
 from gql.limits import CACHE_SIZE, MAX_TOKENS, ComplexityRule
 from gql.metrics import OperationMetrics
 from gql.node import NodeQuery
+from gql.public_cache import PublicCacheHints
+from gql.shared_results import SharedResultExecutionContext
 from gql.recalls import Recall, RecallQuery
 from gql.warning_mutations import WarningMutation
 from gql.warnings import Warning, WarningQuery
@@ -41,9 +43,11 @@ def build_schema() -> QsradarSchema:
         lambda: AddValidationRules([ComplexityRule]),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         OperationMetrics,
+        PublicCacheHints,
     ]
     return QsradarSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                         types=[Warning, Recall, Enterprise], extensions=extensions)
+                         types=[Warning, Recall, Enterprise], extensions=extensions,
+                         execution_context_class=SharedResultExecutionContext)
 
 
 schema = build_schema()

@@ -18,7 +18,8 @@ from auth.viewer import ANONYMOUS, viewer_from_authorization
 from documents.settings import get_settings
 from gql.context import Context
 from gql.errors import ErrorCode
-from gql.metrics import WEBSOCKETS
+from gql.metrics import PUBLIC_CACHE, WEBSOCKETS
+from gql.public_cache import MAX_BODY, public_cache
 from gql.schema import schema
 
 
@@ -75,9 +76,48 @@ class QsradarGraphQL(GraphQL):
             return
         scope.setdefault("state", {})["viewer"] = viewer
         try:
-            await super().__call__(scope, _limited_receive(receive, limit), send)
+            if viewer.is_anonymous and scope["method"] in ("GET", "POST"):
+                await self._serve_public(scope, _limited_receive(receive, limit), send)
+            else:
+                await super().__call__(scope, _limited_receive(receive, limit), send)
         except _BodyTooLarge:
             await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
+
+    async def _serve_public(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Anonymous answers come from the public cache while public data is unchanged."""
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        headers = dict(scope.get("headers", []))
+        key = b"\0".join([scope["method"].encode(), scope.get("query_string", b""),
+                          headers.get(b"accept", b""), headers.get(b"content-type", b""), body])
+        cacheable_key = len(key) <= MAX_BODY
+        if cacheable_key and (hit := public_cache.get(key)) is not None:
+            PUBLIC_CACHE.labels("hit").inc()
+            await Response(hit, media_type="application/json", headers={"X-Cache": "hit"})(scope, receive, send)
+            return
+        PUBLIC_CACHE.labels("miss").inc()
+        generation = public_cache.generation
+        status = 0
+        chunks: list[bytes] = []
+
+        async def replay() -> Message:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def capture(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await super().__call__(scope, replay, capture)
+        if cacheable_key and status == 200 and scope["state"].get("cacheable"):
+            public_cache.put(key, generation, b"".join(chunks))
 
     async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:  # type: ignore[override]
         viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)

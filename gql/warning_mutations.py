@@ -11,6 +11,7 @@ from documents.enterprise import check_uscc
 from documents.enums import HazardType, Measure, WarningKind, WarningLevel
 from documents.errors import NotFound
 from gql import global_id
+from gql.alert_hub import get_hub
 from gql.permissions import IsRegulator, viewer_of
 from gql.warnings import Warning
 
@@ -46,6 +47,8 @@ def warning_id(value: strawberry.ID) -> ObjectId:
 
 
 def _out(doc: warnings.Warning) -> Warning:
+    # This process's subscribers need not wait for the change stream to hear of its own writes.
+    get_hub().poke()
     return Warning.from_doc(doc.model_dump(by_alias=True))
 
 

@@ -207,3 +207,32 @@ def test_slow_subscriber_queue_overflows_instead_of_growing() -> None:
     for seq in range(1, 10):
         sub.offer(Delivery({"seq": seq}, {}))
     assert sub.overflowed and sub.queue.qsize() == 1 and sub.queue.get_nowait() is OVERFLOW
+
+
+def _counter(stack: Stack, name: str) -> float:
+    for line in httpx.get(f"{stack.base_url}/metrics").text.splitlines():
+        if line.startswith(name + " ") or line.startswith(name + "{"):
+            if not line.startswith("#"):
+                return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+async def test_an_event_is_resolved_once_per_audience(live_server: Stack, tokens: dict) -> None:
+    executed = 'qsradar_subscription_results_total{source="executed"}'
+    shared = 'qsradar_subscription_results_total{source="shared"}'
+    public = [await GqlWs.connect(live_server.ws_url) for _ in range(3)]
+    consumer = await GqlWs.connect(live_server.ws_url, tokens["consumer"])
+    staff = await GqlWs.connect(live_server.ws_url, tokens["regulator"])
+    everyone = public + [consumer, staff]
+    for ws in everyone:
+        await ws.subscribe(ALERTS, {"after": None})
+    await asyncio.sleep(0.3)
+    before = (_counter(live_server, executed), _counter(live_server, shared))
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        w = await issue(client, tokens["regulator"])
+    for ws in everyone:
+        assert events(await ws.next_payloads(1))[0]["warning"]["id"] == w["id"]
+        await ws.close()
+    after = (_counter(live_server, executed), _counter(live_server, shared))
+    # anonymous and consumer subscribers are one audience, the regulator another
+    assert (after[0] - before[0], after[1] - before[1]) == (2, 3)

@@ -230,3 +230,29 @@ def test_atom_and_json_feeds(live_server: Stack, tokens: dict[str, str], one_of_
     assert feed["version"].startswith("https://jsonfeed.org/version/1")
     assert all(item["date_published"] for item in feed["items"])
     assert {i["title"] for i in feed["items"]} == set(titles)
+
+
+def test_public_answers_are_cached_until_a_warning_changes(live_server: Stack, tokens: dict[str, str]) -> None:
+    query = {"query": "{ warnings(first: 5) { totalCount edges { node { id title } } } }"}
+    url = f"{live_server.base_url}/graphql"
+    first = httpx.post(url, json=query)
+    second = httpx.post(url, json=query)
+    assert second.headers.get("x-cache") == "hit" and second.json() == first.json()
+    # signed-in viewers are never served from the public cache
+    assert live_server.post(query["query"], token=tokens["consumer"]).headers.get("x-cache") is None
+    new = live_server.gql(ISSUE, {"i": warning_input()}, token=tokens["regulator"])["data"]["issueWarning"]
+    third = httpx.post(url, json=query)
+    assert third.headers.get("x-cache") is None
+    assert third.json()["data"]["warnings"]["edges"][0]["node"]["id"] == new["id"]
+    assert third.json()["data"]["warnings"]["totalCount"] == first.json()["data"]["warnings"]["totalCount"] + 1
+
+
+def test_staff_pages_through_everything_without_a_filter(live_server: Stack, tokens: dict[str, str]) -> None:
+    seen, after = [], None
+    while True:
+        conn = live_server.gql(LIST, {"n": 7, "a": after}, token=tokens["regulator"])["data"]["warnings"]
+        seen += [e["node"]["id"] for e in conn["edges"]]
+        if not conn["pageInfo"]["hasNextPage"]:
+            break
+        after = conn["pageInfo"]["endCursor"]
+    assert len(seen) == len(set(seen)) == conn["totalCount"] > 7
