@@ -8,7 +8,7 @@ Prints one table and writes bench/results.json. Never asserts: PASS/FAIL is prin
 
 Environment: BENCH_SCALE (multiplies the data set), BENCH_QUICK=1 or --quick (tiny smoke run),
 BENCH_PROFILE=1 (py-spy raw profiles of the service's processes per scenario, if py-spy is installed),
-BENCH_KEEP=1 (keep the temporary directory).
+BENCH_KEEP=1 (keep the temporary directory), BENCH_RESULTS (where to write results.json).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class Config:
         self.duration = 2.0 if quick else 10.0
         self.cold_duration = 2.0 if quick else 15.0
         self.concurrency = 8 if quick else 16
-        self.cold_concurrency = 4  # the cursor path is ~0.8 s of database time per request (see README)
+        self.cold_concurrency = self.concurrency
         self.fanouts = {"fanout_1000": 100 if quick else 1000, "fanout_5000": 200 if quick else 5000}
         self.ws_procs = {"fanout_1000": 1 if quick else 2, "fanout_5000": 2 if quick else 4}
         self.publishes = 4 if quick else 20
@@ -73,6 +73,11 @@ class Config:
 
 
 # ---- processes -----------------------------------------------------------------------------------
+
+
+def results_path() -> Path:
+    """bench/results.json unless BENCH_RESULTS names another file."""
+    return Path(os.environ.get("BENCH_RESULTS") or Path(__file__).parent / "results.json")
 
 def _die_with_parent() -> None:
     with contextlib.suppress(Exception):
@@ -227,11 +232,19 @@ async def _load(uri: str, scale: float) -> dict:
         await database.disconnect()
 
 
-def make_requests(kind: str, cursors: list[str], n: int = 400, seed: int = 11) -> tuple[list[dict], list[dict]]:
-    """Parallel GraphQL and floor requests for a scenario (same parameters, index by index)."""
+def make_requests(kind: str, cursors: list[str], n: int = 6000, seed: int = 11) -> tuple[list[dict], list[dict]]:
+    """Parallel GraphQL and floor requests for a scenario (same parameters, index by index).
+
+    Cold scenarios never repeat a request body (the load generator cycles through the list, and the
+    service caches anonymous answers): every (filter, cursor) pair is distinct. For the first page a
+    cursor past the newest key ("99999999999999999999|<unique>") keeps the page the first one.
+    """
     rng = random.Random(seed)
     gql, floor = [], []
-    for _ in range(1 if kind == "hot_list" else n):
+    seen: set[str] = set()
+    attempts = 0
+    while len(gql) < (1 if kind == "hot_list" else n) and attempts < n * 20:
+        attempts += 1
         if kind == "hot_list":
             gql.append({"path": "/graphql", "body": {"query": HOT_QUERY, "operationName": "HotList"}})
             floor.append({"path": "/list", "body": {"first": 20}})
@@ -243,7 +256,14 @@ def make_requests(kind: str, cursors: list[str], n: int = 400, seed: int = 11) -
             floor.append({"path": "/nested", "body": {"levels": levels, "first": 20}})
             continue
         hazards = sorted(rng.sample(HAZARDS, rng.randint(1, 2)), key=HAZARDS.index) if rng.random() < 0.5 else None
-        after = rng.choice(cursors) if kind == "cold_list" else None
+        if kind == "cold_list":
+            after = rng.choice(cursors)
+        else:
+            after = b64(f"99999999999999999999|{len(gql):08d}")
+        signature = f"{levels}{hazards}{after}"
+        if signature in seen:
+            continue
+        seen.add(signature)
         filt: dict = {"levels": levels}
         if hazards:
             filt["hazards"] = hazards
@@ -471,7 +491,7 @@ def main(argv: list[str]) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="qsradar-bench-"))
     print(f"qsradar bench: scale {cfg.scale}{' (quick)' if quick else ''}, data dir {tmp}, fd limit {fd_limit}",
           flush=True)
-    print("load generators: separate processes (subprocess: bench.load_http on httpx, bench.load_ws on websockets)",
+    print("load generators: separate processes (subprocess: bench.load_http: minimal asyncio HTTP/1.1 keep-alive client, bench.load_ws: websockets)",
           flush=True)
     from documents.embedded_server import EmbeddedServer
 
@@ -485,7 +505,7 @@ def main(argv: list[str]) -> int:
         print(f"data set: {info['warnings']} warnings {info['by_status']}, {info['enterprises']} enterprises, "
               f"{info['recalls']} recalls, loaded in {info['seconds']} s ({info['mode']} mode)", flush=True)
         results["meta"].update(scale=cfg.scale, quick=quick, dataset=info, cpus=os.cpu_count(),
-                               load_generator="subprocess: python -m bench.load_http (httpx) / bench.load_ws (websockets)")
+                               load_generator="subprocess: python -m bench.load_http (asyncio HTTP/1.1) / bench.load_ws (websockets)")
         http_scenarios = ["cold_list", "cold_list_first_page", "hot_list", "nested"]
         reqs = {s: make_requests(s, cursors) for s in http_scenarios}
         log_level = os.environ.get("BENCH_LOG_LEVEL", "warning")
@@ -496,7 +516,7 @@ def main(argv: list[str]) -> int:
         fport = free_port()
         floor = Server("floor", [PY, "-m", "uvicorn", "bench.floor_app:create_app", "--factory", "--host", "127.0.0.1",
                                  "--port", str(fport), "--workers", "2", "--log-level", log_level, "--proxy-headers",
-                                 "--ws-ping-interval", "20", "--ws-ping-timeout", "20",
+                                 "--ws-ping-interval", "20", "--ws-ping-timeout", "20", "--ws-per-message-deflate", "false",
                                  "--timeout-graceful-shutdown", "10"],
                        {**os.environ, "BENCH_FLOOR_MONGODB_URI": uri, "BENCH_FLOOR_SOCK_DIR": str(sockdir)},
                        fport, "/healthz", tmp / "floor.log")
@@ -637,7 +657,7 @@ def main(argv: list[str]) -> int:
         order = ["cold_list", "cold_list_first_page", "hot_list", "nested", "fanout_1000", "fanout_5000",
                  "subscriber_memory"]
         results["scenarios"] = {k: results["scenarios"][k] for k in order}
-        (Path(__file__).parent / "results.json").write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
+        results_path().write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
         print_table(results)
         return 0
     finally:
@@ -696,9 +716,9 @@ def print_table(results: dict) -> None:
     print("throughput: requests/s for HTTP scenarios; for fan-out, deliveries/s = deliveries / (last receipt - first "
           "publish), 20 events published 0.5 s apart; per-event fan-out = subscribers / median(publish -> last "
           "receipt of that event). Latency for fan-out = publish (just before sending issueWarning) -> receipt in "
-          "the subscriber process. cold_list_first_page is an extra: cold_list without a cursor.")
+          "the subscriber process. cold_list_first_page is an extra: cold_list on the first page (a unique cursor past the newest key).")
     print(f"load generators: {m['load_generator']}; service idle CPU% {m.get('service_idle')}")
-    print(f"total run time {m['runtime_s']} s; results in bench/results.json")
+    print(f"total run time {m['runtime_s']} s; results in {results_path()}")
 
 
 if __name__ == "__main__":
