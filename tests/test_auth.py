@@ -135,7 +135,8 @@ def test_a_rotated_key_still_verifies_old_tokens(fresh_dir) -> None:  # type: ig
 
 
 def test_sign_in_is_rate_limited_per_account_without_revealing_accounts(live_server: Stack) -> None:
-    real, ghost = "enterprise@demo.test", f"ghost-{uuid.uuid4().hex[:6]}@demo.test"
+    real, ghost = unique_email("limited").lower(), f"ghost-{uuid.uuid4().hex[:6]}@demo.test"
+    live_server.gql(SIGN_UP, {"i": {"email": real, "password": "right-password-1"}})
     mutation = "mutation($e: String!) { signIn(input: {email: $e, password: \"wrong-password\"}) { accessToken } }"
     for email in (real, ghost):
         messages = set()
@@ -148,7 +149,8 @@ def test_sign_in_is_rate_limited_per_account_without_revealing_accounts(live_ser
         assert limited["errors"][0]["extensions"]["retryAfter"] > 0
         assert messages == {"email or password is incorrect"}
     # even the right password is refused while the account is limited
-    right = live_server.gql('mutation { signIn(input: {email: "enterprise@demo.test", password: "demo-pass-2026"}) { accessToken } }')
+    right = live_server.gql('mutation($e: String!) { signIn(input: {email: $e, password: "right-password-1"}) '
+                            '{ accessToken } }', {"e": real})
     assert code_of(right) == "RATE_LIMITED"
 
 
