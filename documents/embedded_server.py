@@ -99,12 +99,15 @@ class EmbeddedServer:
         with open(self.data_dir / "embedded-db.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             state = self._read_state()
-            if state and _pid_alive(state["pid"]) and _answers(state["port"]):
-                self.port = state["port"]
-                log.info("attached to the embedded database on port %s (pid %s)", self.port, state["pid"])
-                return self.uri
+            if state and _pid_alive(state["pid"]):
+                if _answers(state["port"]):
+                    self.port = state["port"]
+                    log.info("attached to the embedded database on port %s (pid %s)", self.port, state["pid"])
+                    return self.uri
+                # A server of a previous run that is still shutting down: two must never share the files.
+                self._wait_for_exit(state["pid"])
             self.port = _free_port()
-            self._spawn()
+            self._spawn_with_retries()
             self.owner = True
             self._state_file.write_text(json.dumps({"pid": self._process.pid, "port": self.port}))  # type: ignore[union-attr]
         self._supervisor = threading.Thread(target=self._supervise, name="embedded-db-supervisor", daemon=True)
@@ -124,9 +127,34 @@ class EmbeddedServer:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        with contextlib.suppress(FileNotFoundError):
-            self._state_file.unlink()
+        state = self._read_state()
+        if state and proc and state.get("pid") == proc.pid:  # not a newer owner's file
+            with contextlib.suppress(FileNotFoundError):
+                self._state_file.unlink()
         log.info("embedded database stopped")
+
+    @staticmethod
+    def _wait_for_exit(pid: int, timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if _pid_alive(pid):
+            log.warning("stale embedded database (pid %s) does not exit; stopping it", pid)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            time.sleep(0.5)
+
+    def _spawn_with_retries(self, attempts: int = 3) -> None:
+        for attempt in range(1, attempts + 1):
+            try:
+                self._spawn()
+                return
+            except RuntimeError as exc:
+                if attempt == attempts:
+                    raise
+                log.warning("embedded database did not start (%s); retrying", exc)
+                time.sleep(1.0 * attempt)
+                self.port = _free_port()
 
     def _read_state(self) -> dict[str, int] | None:
         try:
@@ -145,9 +173,11 @@ class EmbeddedServer:
             "--log-file", str(self.data_dir / "embedded-db.log"),
             "--pid-file", str(self.data_dir / "embedded-db.pid"),
         ]
-        self._process = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
-        )
+        # Its own messages go to --log-file; anything it prints before that (a crash at start) goes there too.
+        with open(self.data_dir / "embedded-db.log", "ab") as console:
+            self._process = subprocess.Popen(
+                cmd, stdout=console, stderr=console, preexec_fn=_die_with_parent
+            )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -163,8 +193,8 @@ class EmbeddedServer:
         # Runs in a thread for the life of the owning process: PDEATHSIG is tied to the spawning thread.
         while not self._stopping.wait(0.5):
             proc = self._process
-            if proc is None or proc.poll() is None:
-                continue
+            if proc is None or proc.poll() is None or self._stopping.is_set():
+                continue  # running, or stopped on purpose a moment ago
             log.error("embedded database exited with code %s; restarting on port %s", proc.returncode, self.port)
             while not self._stopping.wait(RESTART_DELAY_SECONDS):
                 try:
