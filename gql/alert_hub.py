@@ -58,12 +58,12 @@ OVERFLOW = object()
 class Subscriber:
     """One live subscription: its filter and its bounded queue."""
 
-    accepts: Callable[[dict], bool]
+    accepts: Callable[[Delivery], bool]
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(maxsize=256))
     overflowed: bool = False
 
     def offer(self, delivery: Delivery) -> None:
-        if self.overflowed or not self.accepts(delivery.event):
+        if self.overflowed or not self.accepts(delivery):
             return
         try:
             self.queue.put_nowait(delivery)
@@ -117,7 +117,7 @@ class AlertHub:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    def subscribe(self, accepts: Callable[[dict], bool]) -> Subscriber:
+    def subscribe(self, accepts: Callable[[Delivery], bool]) -> Subscriber:
         sub = Subscriber(accepts=accepts, queue=asyncio.Queue(maxsize=self.queue_size))
         self.subscribers.add(sub)
         return sub

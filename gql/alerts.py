@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from datetime import UTC, datetime
 
 import strawberry
 from strawberry.types import Info
 
 from auth.viewer import Viewer
-from auth.visibility import audience_key, can_see_warning
+from auth.visibility import audience_key, can_see_warning, visible_warning_kinds
 from documents.alert_event import decode_cursor, encode_cursor
 from documents.enums import AlertEventType, WarningKind, WarningLevel, WarningStatus
 from gql.alert_hub import OVERFLOW, Delivery, event_matches_level, get_hub, load_deliveries
@@ -51,10 +51,18 @@ class AlertEvent:
         return event
 
 
-def _accepts(viewer: Viewer, min_level: WarningLevel):  # type: ignore[no-untyped-def]
-    def accepts(event: dict) -> bool:
-        return event_matches_level(event, min_level) and can_see_warning(
-            viewer, WarningKind(event["kind"]), WarningStatus.PUBLISHED)
+def _accepts(viewer: Viewer, min_level: WarningLevel) -> Callable[[Delivery], bool]:
+    kinds = visible_warning_kinds(viewer)
+    memo_key = ("accepts", min_level, kinds)
+
+    def accepts(delivery: Delivery) -> bool:
+        # Decided once per event for all subscribers with the same level floor and visible kinds.
+        decided = delivery.memo.get(memo_key)
+        if decided is None:
+            e = delivery.event
+            decided = delivery.memo[memo_key] = event_matches_level(e, min_level) and can_see_warning(
+                viewer, WarningKind(e["kind"]), WarningStatus.PUBLISHED)
+        return decided
 
     return accepts
 
@@ -86,7 +94,7 @@ class AlertSubscription:
                     batch = await load_deliveries(last)
                     for delivery in batch:
                         last = delivery.seq
-                        if accepts(delivery.event):
+                        if accepts(delivery):
                             yield AlertEvent.from_delivery(delivery, audience)
                     if not batch:
                         break
