@@ -132,11 +132,13 @@ class AlertHub:
     async def _watch(self) -> None:
         coll = AlertEvent.get_pymongo_collection()
         resume_token = None
+        failures = 0
         while True:
             try:
                 async with await coll.watch([{"$match": {"operationType": "insert"}}], resume_after=resume_token,
                                             max_await_time_ms=MAX_AWAIT_MS) as stream:
                     await self._catch_up()
+                    failures = 0
                     last_read = time.monotonic()
                     while True:
                         started = time.monotonic()
@@ -152,7 +154,12 @@ class AlertHub:
             except asyncio.CancelledError:
                 raise
             except PyMongoError as exc:
+                failures += 1
                 log.warning("alert-log watcher lost the database (%s); resuming", exc)
+                if failures >= 2:
+                    # The token may be unknown to a restarted server; reading the log by sequence
+                    # number after `last_seq` loses nothing, so a fresh stream is as good.
+                    resume_token = None
                 await asyncio.sleep(RECONNECT_PAUSE_SECONDS)
             except Exception:
                 log.exception("alert-log watcher failed; restarting")

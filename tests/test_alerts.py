@@ -236,3 +236,26 @@ async def test_an_event_is_resolved_once_per_audience(live_server: Stack, tokens
     after = (_counter(live_server, executed), _counter(live_server, shared))
     # anonymous and consumer subscribers are one audience, the regulator another
     assert (after[0] - before[0], after[1] - before[1]) == (2, 3)
+
+
+async def test_alerts_survive_a_database_restart(fresh_dir) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import signal
+    import time
+
+    with stack_mod.running(fresh_dir) as s:
+        token = s.sign_in("regulator@demo.test")["accessToken"]
+        ws = await GqlWs.connect(s.ws_url)
+        await ws.subscribe(ALERTS)
+        await asyncio.sleep(0.3)
+        async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:
+            before = await issue(client, token)
+            assert events(await ws.next_payloads(1))[0]["warning"]["id"] == before["id"]
+            os.kill(s.embedded_db()["pid"], signal.SIGKILL)  # the database goes away under the watcher
+            await asyncio.sleep(1.0)
+            deadline = time.monotonic() + 30
+            while (await client.get("/readyz")).status_code != 200 and time.monotonic() < deadline:
+                await asyncio.sleep(0.2)
+            after = await issue(client, token)
+        assert events(await ws.next_payloads(1, timeout=30))[0]["warning"]["id"] == after["id"]
+        await ws.close()
