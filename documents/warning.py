@@ -190,14 +190,15 @@ async def next_code(at: datetime) -> str:
 async def _save_with_event(warning: Warning, expected_revision: int | None, event_type: AlertEventType | None,
                            previous_level: WarningLevel | None, at: datetime) -> AlertEvent | None:
     coll = Warning.get_pymongo_collection()
+    warning.revision += 1
+    warning.refresh_derived()
+    doc = warning.model_dump(by_alias=True, mode="python")
+    doc["_id"] = warning.id
     event: AlertEvent | None = None
 
     async def write(session) -> None:  # type: ignore[no-untyped-def]
+        # May run more than once (the driver retries transient transaction errors): no side effects here.
         nonlocal event
-        warning.revision += 1
-        warning.refresh_derived()
-        doc = warning.model_dump(by_alias=True, mode="python")
-        doc["_id"] = warning.id
         if expected_revision is None:
             await coll.insert_one(doc, session=session)
         else:

@@ -19,7 +19,7 @@ from gql import global_id
 from gql.node import Node
 from gql.errors import bad_input
 from gql.loaders import WARNING_LIST_PROJECTION
-from gql.pagination import Connection, connection, count, keyset_page
+from gql.pagination import Connection, Page, connection, count, keyset_page
 from gql.permissions import viewer_of
 
 if TYPE_CHECKING:
@@ -173,8 +173,6 @@ class WarningQuery:
         q = warning_query(viewer_of(info), filter)
         coll = WarningDoc.get_pymongo_collection()
         if q is None:
-            from gql.pagination import Page
-
             return connection(Page([], False), Warning.from_doc, _zero)
         page = await keyset_page(coll, q, first, after, projection=WARNING_LIST_PROJECTION)
         return connection(page, Warning.from_doc, lambda: count(coll, q))
