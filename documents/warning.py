@@ -92,6 +92,14 @@ class Warning(Document):
             raise RuleViolation("summary must not be empty", field="summary")
         if len(self.summary) > MAX_SUMMARY:
             raise RuleViolation(f"summary is longer than {MAX_SUMMARY} characters", field="summary")
+        if self.title_en is not None:
+            self.title_en = self.title_en.strip() or None
+            if self.title_en and len(self.title_en) > MAX_TITLE:
+                raise RuleViolation(f"titleEn is longer than {MAX_TITLE} characters", field="titleEn")
+        if self.summary_en is not None:
+            self.summary_en = self.summary_en.strip() or None
+            if self.summary_en and len(self.summary_en) > MAX_SUMMARY:
+                raise RuleViolation(f"summaryEn is longer than {MAX_SUMMARY} characters", field="summaryEn")
         self.product_category = self.product_category.strip()
         if not self.product_category:
             raise RuleViolation("productCategory must not be empty", field="productCategory")

@@ -21,7 +21,7 @@ from pymongo.errors import PyMongoError
 from documents.alert_event import AlertEvent
 from documents.enums import WarningLevel
 from documents.warning import Warning as WarningDoc
-from gql.metrics import ALERT_EVENTS, ALERT_LOG_POSITION
+from gql.metrics import ALERT_EVENTS, ALERT_LOG_POSITION, SUBSCRIBER_OVERFLOWS
 from gql.public_cache import public_cache
 
 log = logging.getLogger("qsradar.alerts")
@@ -70,6 +70,7 @@ class Subscriber:
         except asyncio.QueueFull:
             # Never grow memory for a slow consumer: drop its queue and tell it to disconnect.
             self.overflowed = True
+            SUBSCRIBER_OVERFLOWS.inc()
             while not self.queue.empty():
                 self.queue.get_nowait()
             self.queue.put_nowait(OVERFLOW)

@@ -109,8 +109,11 @@ class AlertSubscription:
                 except TimeoutError:
                     continue  # re-checks expiry
                 if item is OVERFLOW:
+                    log.info("closing a subscriber that fell %d events behind", hub.queue_size)
                     await info.context.request.close(code=SLOW_CONSUMER_CLOSE_CODE, reason=SLOW_CONSUMER_REASON)
-                    return
+                    # Returning would make strawberry send `complete` on the closed socket; its clean-up on
+                    # the disconnect that the close queues cancels this generator instead.
+                    await asyncio.Event().wait()
                 if item.seq <= last:
                     continue  # already sent by the replay
                 last = item.seq

@@ -25,6 +25,8 @@ SUBSCRIPTION_RESULTS = Counter("qsradar_subscription_results_total",
 ALERT_EVENTS = Counter("qsradar_alert_events_total", "Alert-log events read by this process's watcher")
 ALERT_LOG_POSITION = Gauge("qsradar_alert_log_position", "Last alert-log sequence number dispatched, per process",
                            multiprocess_mode="all")
+SUBSCRIBER_OVERFLOWS = Counter("qsradar_subscriber_overflows_total",
+                               "Subscriptions whose bounded queue overflowed (then closed with 4008)")
 PUBLIC_CACHE = Counter("qsradar_public_cache_total", "Anonymous query answers by cache outcome", ["outcome"])
 
 

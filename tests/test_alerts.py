@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import socket
 import uuid
 
 import httpx
 import pytest
+import websockets
 
 from tests import stack as stack_mod
 from tests.gqlws import GqlWs
@@ -207,6 +210,54 @@ def test_slow_subscriber_queue_overflows_instead_of_growing() -> None:
     for seq in range(1, 10):
         sub.offer(Delivery({"seq": seq}, {}))
     assert sub.overflowed and sub.queue.qsize() == 1 and sub.queue.get_nowait() is OVERFLOW
+
+
+BULKY_ALERTS = "subscription($after: String) { alerts(minLevel: ORANGE, after: $after) " \
+               "{ cursor warning { id title summary } } }"
+
+
+async def _stalled_subscriber(stack: Stack) -> websockets.ClientConnection:
+    """A phone that stops reading: tiny receive buffer, client library holding at most one frame."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", stack.port))
+    conn = await websockets.connect(stack.ws_url, sock=sock, subprotocols=["graphql-transport-ws"], max_queue=1)
+    await conn.send(json.dumps({"type": "connection_init", "payload": {}}))
+    assert json.loads(await conn.recv())["type"] == "connection_ack"
+    await conn.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": BULKY_ALERTS}}))
+    return conn
+
+
+async def test_a_slow_subscriber_is_closed_with_4008_and_replays_the_rest(fresh_dir) -> None:  # type: ignore[no-untyped-def]
+    with stack_mod.running(fresh_dir, QSRADAR_SUBSCRIBER_QUEUE="4") as s:
+        token = s.sign_in("regulator@demo.test")["accessToken"]
+        conn = await _stalled_subscriber(s)
+        await asyncio.sleep(0.3)
+        published: list[str] = []
+        async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:
+            # ~15 KB per event: publish until the socket buffers are full and the server queue overflows.
+            while _counter(s, "qsradar_subscriber_overflows_total") < 1:
+                assert len(published) < 3000, "the subscriber never overflowed"
+                for _ in range(25):
+                    body = (await client.post("/graphql", headers={"Authorization": f"Bearer {token}"}, json={
+                        "query": ISSUE, "variables": {"i": warning(level="ORANGE") | {"summary": "警示" * 2500}}})).json()
+                    assert "errors" not in body, body
+                    published.append(body["data"]["issueWarning"]["id"])
+        received: list[dict] = []
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            while True:  # the phone reads again: what was buffered, then the close
+                message = json.loads(await asyncio.wait_for(conn.recv(), 15))
+                if message["type"] == "next":
+                    received.append(message["payload"]["data"]["alerts"])
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 4008
+        assert 0 < len(received) < len(published)
+        assert [e["warning"]["id"] for e in received] == published[:len(received)]  # a gap-free prefix
+        ws = await GqlWs.connect(s.ws_url)
+        await ws.subscribe(BULKY_ALERTS, {"after": received[-1]["cursor"]})
+        rest = events(await ws.next_payloads(len(published) - len(received), timeout=30))
+        assert [e["warning"]["id"] for e in received + rest] == published
+        await ws.close()
+        assert "Exception" not in s.log() and "Traceback" not in s.log()
 
 
 def _counter(stack: Stack, name: str) -> float:

@@ -117,6 +117,8 @@ def test_drafts_do_not_change_level_but_publish(live_server: Stack, tokens: dict
     ({"hsCodes": ["850"]}, "hsCodes"),
     ({"level": "RED"}, "authorizationRef"),
     ({"enterpriseUsccs": ["123"]}, "enterpriseUsccs"),
+    ({"titleEn": "x" * 201}, "titleEn"),
+    ({"summaryEn": "x" * 5001}, "summaryEn"),
 ])
 def test_validation_names_the_field(live_server: Stack, tokens: dict[str, str], overrides: dict, field: str) -> None:
     body = live_server.gql(ISSUE, {"i": warning_input(**overrides)}, token=tokens["regulator"])
