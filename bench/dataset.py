@@ -133,7 +133,7 @@ async def _load_warnings_batched(rng: random.Random, c: Counts) -> list[warnings
     for w, _ in built:
         w.validate_content()
         w.created_by = BY
-    # Codes: sequential per year, like next_code(); reserve one range per year.
+    # Codes: sequential per year, from the same counter as the service; reserve one range per year.
     by_year: dict[int, list[tuple[warnings.Warning, dict]]] = defaultdict(list)
     for w, plan in built:
         if not plan["draft"]:
@@ -141,10 +141,10 @@ async def _load_warnings_batched(rng: random.Random, c: Counts) -> list[warnings
     events: list[tuple[datetime, AlertEvent]] = []
     for year, items in by_year.items():
         items.sort(key=lambda wp: wp[1]["published_at"])
-        first = await _reserve(f"warning_code:{year}", len(items))
+        first = await _reserve(warnings.code_counter(year), len(items))
         for k, (w, plan) in enumerate(items):
             at = plan["published_at"]
-            w.publish(by=BY, code=f"RW-{year}-{first + k:06d}", at=at)
+            w.publish(by=BY, at=at, code=warnings.format_code(year, first + k))
             w.revision += 1
             events.append((at, AlertEvent(seq=0, type=AlertEventType.PUBLISHED, warning_id=w.id, level=w.level,
                                           previous_level=None, kind=w.kind, at=at)))

@@ -82,3 +82,9 @@ async def ping(timeout_ms: int = 1000) -> bool:
         return True
     except Exception:
         return False
+
+
+async def lacks_transaction_isolation() -> bool:
+    """True for the embedded nx-27017 server (see documents/transactions.py); a real MongoDB isolates."""
+    info = await get_client().admin.command("buildInfo")
+    return info.get("process") == "nx_27017"

@@ -175,8 +175,10 @@ class EmbeddedServer:
         ]
         # Its own messages go to --log-file; anything it prints before that (a crash at start) goes there too.
         with open(self.data_dir / "embedded-db.log", "ab") as console:
+            # Its own session: a Ctrl-C or a signal to the service's process group must not stop the
+            # database before the service has drained its requests; the service stops it last.
             self._process = subprocess.Popen(
-                cmd, stdout=console, stderr=console, preexec_fn=_die_with_parent
+                cmd, stdout=console, stderr=console, preexec_fn=_die_with_parent, start_new_session=True
             )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:

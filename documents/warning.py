@@ -120,8 +120,10 @@ class Warning(Document):
             raise RuleViolation("a RED (level I) warning needs its State Council authorisation reference",
                                 field="authorizationRef")
 
-    def publish(self, by: str, code: str, at: datetime | None = None) -> LevelChange:
-        """DRAFT -> PUBLISHED; the first history entry records the initial level."""
+    def publish(self, by: str, at: datetime | None = None, code: str | None = None) -> LevelChange:
+        """DRAFT -> PUBLISHED; the first history entry records the initial level.
+
+        Without `code`, saving allocates the next one of the year (see `_save_with_event`)."""
         if self.status is not WarningStatus.DRAFT:
             raise StateConflict(f"warning is {self.status.value}, only a DRAFT can be published")
         self._check_authorisation(self.level)
@@ -188,9 +190,14 @@ def normalise_country(code: str) -> str:
     return value
 
 
-async def next_code(at: datetime) -> str:
-    """RW-<year>-<6-digit sequence>, sequential per year."""
-    return f"RW-{at.year}-{await next_value(f'warning_code:{at.year}'):06d}"
+def code_counter(year: int) -> str:
+    """The counter behind the codes of one year."""
+    return f"warning_code:{year}"
+
+
+def format_code(year: int, number: int) -> str:
+    """RW-<year>-<6-digit sequence>."""
+    return f"RW-{year}-{number:06d}"
 
 
 # ---- persistence: a change and its alert event are written together or not at all ------------
@@ -198,15 +205,29 @@ async def next_code(at: datetime) -> str:
 async def _save_with_event(warning: Warning, expected_revision: int | None, event_type: AlertEventType | None,
                            previous_level: WarningLevel | None, at: datetime) -> AlertEvent | None:
     coll = Warning.get_pymongo_collection()
+    needs_code = warning.status is not WarningStatus.DRAFT and warning.code is None
     warning.revision += 1
     warning.refresh_derived()
-    doc = warning.model_dump(by_alias=True, mode="python")
-    doc["_id"] = warning.id
     event: AlertEvent | None = None
 
+    async def precheck() -> None:
+        # Refuse a stale write before the transaction starts: see documents/transactions.py.
+        if expected_revision is not None:
+            current = await coll.find_one({"_id": warning.id}, {"revision": 1})
+            if current is None or current.get("revision") != expected_revision:
+                raise StateConflict("the warning was changed by someone else; reload and try again")
+
     async def write(session) -> None:  # type: ignore[no-untyped-def]
-        # May run more than once (the driver retries transient transaction errors): no side effects here.
+        # May run more than once (the driver retries transient transaction errors): it only
+        # recomputes the same fields, so a retry leaves no trace of the attempt before it.
         nonlocal event
+        if needs_code:
+            # Allocated inside the transaction, so a write that fails leaves no gap in the year's codes.
+            number = await next_value(code_counter(at.year), session=session)
+            warning.code = format_code(at.year, number)
+            warning.refresh_derived()
+        doc = warning.model_dump(by_alias=True, mode="python")
+        doc["_id"] = warning.id
         if expected_revision is None:
             await coll.insert_one(doc, session=session)
         else:
@@ -221,9 +242,11 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
                 event.model_dump(by_alias=True, mode="python", exclude={"id"}), session=session)
 
     try:
-        await in_transaction(write)
+        await in_transaction(write, precheck=precheck)
     except BaseException:
         warning.revision -= 1
+        if needs_code:
+            warning.code = None
         raise
     return event
 
@@ -237,7 +260,7 @@ async def create(warning: Warning, *, publish: bool, by: str,
         await _save_with_event(warning, None, None, None, warning.created_at)
         return warning, None
     at = at or utcnow()
-    warning.publish(by=by, code=await next_code(at), at=at)
+    warning.publish(by=by, at=at)
     event = await _save_with_event(warning, None, AlertEventType.PUBLISHED, None, at)
     return warning, event
 
@@ -255,7 +278,7 @@ async def publish_draft(warning_id: PydanticObjectId, *, by: str) -> tuple[Warni
     warning = await load(warning_id)
     revision = warning.revision
     at = utcnow()
-    warning.publish(by=by, code=await next_code(at), at=at)
+    warning.publish(by=by, at=at)
     event = await _save_with_event(warning, revision, AlertEventType.PUBLISHED, None, at)
     return warning, event
 

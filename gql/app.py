@@ -17,6 +17,7 @@ from documents.demo_data import seed_demo_data
 from documents.embedded_server import EmbeddedServer
 from documents.migrations import upgrade_sort_keys
 from documents.settings import Settings, get_settings
+from documents.transactions import serialise_transactions
 from gql.alert_hub import start_hub, stop_hub
 from gql.feeds import atom_feed, json_feed
 from gql.frontend import frontend_app
@@ -41,6 +42,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             embedded = EmbeddedServer(settings.data_dir)
             uri = await asyncio.to_thread(embedded.start)
         await database.connect(uri, settings.database_name, on_command=DB_COMMANDS.inc)
+        serialise_transactions(await database.lacks_transaction_isolation(),
+                               settings.data_dir / "transactions.lock")
         await upgrade_sort_keys()
         if not settings.is_production:
             await seed_demo_data()

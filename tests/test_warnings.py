@@ -258,3 +258,64 @@ def test_staff_pages_through_everything_without_a_filter(live_server: Stack, tok
             break
         after = conn["pageInfo"]["endCursor"]
     assert len(seen) == len(set(seen)) == conn["totalCount"] > 7
+
+
+async def test_concurrent_writes_lose_nothing(live_server: Stack, tokens: dict[str, str]) -> None:
+    """Racing level changes (some refused as conflicts), publications and sign-ups: every accepted write stays."""
+    import asyncio
+    import random
+
+    from tests.gqlws import GqlWs
+
+    reg = {"Authorization": f"Bearer {tokens['regulator']}"}
+    target = live_server.gql(ISSUE, {"i": warning_input()}, token=tokens["regulator"])["data"]["issueWarning"]
+    ws = await GqlWs.connect(live_server.ws_url, tokens["regulator"])
+    await ws.subscribe("subscription { alerts(minLevel: BLUE) { cursor type warning { id } } }")
+    await asyncio.sleep(0.3)
+    issued: list[str] = []
+    codes: list[str] = []
+    adjusted = 0
+    signed_up: list[str] = []
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=60) as client:
+        async def adjust(level: str) -> None:
+            nonlocal adjusted
+            body = (await client.post("/graphql", headers=reg, json={
+                "query": ADJUST, "variables": {"id": target["id"], "l": level, "r": "race"}})).json()
+            if "errors" in body:
+                assert code_of(body) == "CONFLICT", body
+            else:
+                adjusted += 1
+
+        async def issue() -> None:
+            body = (await client.post("/graphql", headers=reg, json={
+                "query": ISSUE, "variables": {"i": warning_input(level="YELLOW")}})).json()
+            assert "errors" not in body, body
+            issued.append(body["data"]["issueWarning"]["id"])
+            codes.append(body["data"]["issueWarning"]["code"])
+
+        async def sign_up() -> None:
+            email = f"race-{uuid.uuid4().hex[:10]}@example.com"
+            body = (await client.post("/graphql", json={"query": "mutation($i: SignUpInput!) { signUp(input: $i) "
+                    "{ accessToken } }", "variables": {"i": {"email": email, "password": "correct-horse-1"}}})).json()
+            assert "errors" not in body, body
+            signed_up.append(email)
+
+        for _ in range(3):
+            work = [adjust(random.choice(["YELLOW", "BLUE", "ORANGE"])) for _ in range(12)]
+            work += [issue() for _ in range(12)] + [sign_up() for _ in range(6)]
+            random.shuffle(work)
+            await asyncio.gather(*work)
+
+    for warning_id in issued:
+        assert live_server.gql(NODE, {"id": warning_id}, token=tokens["regulator"])["data"]["node"], warning_id
+    history = live_server.gql("query($id: ID!) { node(id: $id) { ... on Warning { levelHistory { reason } } } }",
+                              {"id": target["id"]}, token=tokens["regulator"])["data"]["node"]["levelHistory"]
+    assert len(history) == 1 + adjusted
+    numbers = sorted(int(code.rsplit("-", 1)[1]) for code in codes)
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # unique and without gaps
+    for email in signed_up:
+        live_server.sign_in(email, "correct-horse-1")
+    got = [p["data"]["alerts"] for p in await ws.next_payloads(len(issued) + adjusted, timeout=30)]
+    assert sorted(e["warning"]["id"] for e in got if e["type"] == "PUBLISHED") == sorted(issued)
+    assert sum(e["type"] == "LEVEL_CHANGED" for e in got) == adjusted
+    await ws.close()
