@@ -24,6 +24,9 @@ from documents.transactions import in_transaction
 HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2}){0,3}$")
 MAX_TITLE = 200
 MAX_SUMMARY = 5000
+MAX_SHORT_TEXT = 120  # category, authority, authorisation reference, one region
+MAX_LIST = 250  # entries in any list (there are 249 ISO countries)
+MAX_REASON = 1000
 
 
 class LevelChange(BaseModel):
@@ -112,6 +115,15 @@ class Warning(Document):
         self.issued_by = self.issued_by.strip()
         if not self.issued_by:
             raise RuleViolation("issuedBy must not be empty", field="issuedBy")
+        self.regions = [r.strip() for r in self.regions if r.strip()]
+        for value, field in ((self.product_category, "productCategory"), (self.issued_by, "issuedBy"),
+                             (self.authorization_ref or "", "authorizationRef"), *((r, "regions") for r in self.regions)):
+            if len(value) > MAX_SHORT_TEXT:
+                raise RuleViolation(f"{field} is longer than {MAX_SHORT_TEXT} characters", field=field)
+        for values, field in ((self.hs_codes, "hsCodes"), (self.origin_countries, "originCountries"),
+                              (self.regions, "regions"), (self.enterprise_usccs, "enterpriseUsccs")):
+            if len(values) > MAX_LIST:
+                raise RuleViolation(f"{field} has more than {MAX_LIST} entries", field=field)
         self._check_authorisation(self.level)
 
     def _check_authorisation(self, level: WarningLevel) -> None:
@@ -139,8 +151,7 @@ class Warning(Document):
         """Change the level of a published warning as evidence changes."""
         if self.status is not WarningStatus.PUBLISHED:
             raise StateConflict(f"warning is {self.status.value}, only a PUBLISHED warning changes level")
-        if not reason.strip():
-            raise RuleViolation("a reason is required", field="reason")
+        _check_reason(reason)
         if level is self.level:
             raise StateConflict(f"warning is already {level.value}")
         self._check_authorisation(level)
@@ -153,8 +164,7 @@ class Warning(Document):
         """PUBLISHED -> LIFTED (解除), which is final."""
         if self.status is not WarningStatus.PUBLISHED:
             raise StateConflict(f"warning is {self.status.value}, only a PUBLISHED warning can be lifted")
-        if not reason.strip():
-            raise RuleViolation("a reason is required", field="reason")
+        _check_reason(reason)
         at = at or utcnow()
         self.status = WarningStatus.LIFTED
         self.lifted_at = at
@@ -172,6 +182,13 @@ class Warning(Document):
         self.search_text = " ".join(p for p in parts if p).lower()
         # An HS-code prefix filter becomes an equality on an indexed array (no regex over arrays).
         self.hs_prefixes = sorted({code[:n] for code in self.hs_codes for n in range(2, len(code) + 1)})
+
+
+def _check_reason(reason: str) -> None:
+    if not reason.strip():
+        raise RuleViolation("a reason is required", field="reason")
+    if len(reason.strip()) > MAX_REASON:
+        raise RuleViolation(f"reason is longer than {MAX_REASON} characters", field="reason")
 
 
 def normalise_hs_code(code: str) -> str:

@@ -45,7 +45,8 @@ def test_validation_normalises_what_was_typed() -> None:
     ({"title": " "}, "title"), ({"summary": ""}, "summary"), ({"hazards": []}, "hazards"),
     ({"origin_countries": ["ZZ"]}, "originCountries"), ({"hs_codes": ["12345"]}, "hsCodes"),
     ({"level": WarningLevel.RED}, "authorizationRef"), ({"issued_by": " "}, "issuedBy"),
-    ({"title_en": "x" * 201}, "titleEn"),
+    ({"title_en": "x" * 201}, "titleEn"), ({"product_category": "x" * 121}, "productCategory"),
+    ({"regions": ["深圳"] * 251}, "regions"), ({"authorization_ref": "x" * 121}, "authorizationRef"),
 ])
 def test_validation_names_the_field(overrides: dict, field: str) -> None:
     with pytest.raises(RuleViolation) as raised:
@@ -71,6 +72,8 @@ def test_only_published_warnings_change_level_and_every_change_is_history() -> N
         w.adjust_level(WarningLevel.ORANGE, "same level", "reg")
     with pytest.raises(RuleViolation):
         w.adjust_level(WarningLevel.YELLOW, "  ", "reg")
+    with pytest.raises(RuleViolation):
+        w.adjust_level(WarningLevel.YELLOW, "x" * 1001, "reg")
     with pytest.raises(RuleViolation):  # level I needs the State Council authorisation
         w.adjust_level(WarningLevel.RED, "worse", "reg")
     w.authorization_ref = "国务院授权〔2026〕1号"

@@ -232,6 +232,7 @@ const en: MessageSchema = {
     authorizationRequired: 'A Level I (red) warning needs the State Council authorisation reference',
     reasonRequired: 'Give a reason',
     maxLength: 'At most {n} characters',
+    serverRejected: '{detail}',
   },
   alerts: {
     banner: 'Live alert',

@@ -230,6 +230,7 @@ const zhCN = {
     authorizationRequired: 'I级（红色）预警须填写国务院授权文号',
     reasonRequired: '请填写原因',
     maxLength: '不能超过 {n} 个字符',
+    serverRejected: '未通过服务端校验：{detail}',
   },
   alerts: {
     banner: '实时预警',
