@@ -268,10 +268,11 @@ async def test_concurrent_writes_lose_nothing(live_server: Stack, tokens: dict[s
     from tests.gqlws import GqlWs
 
     reg = {"Authorization": f"Bearer {tokens['regulator']}"}
-    target = live_server.gql(ISSUE, {"i": warning_input()}, token=tokens["regulator"])["data"]["issueWarning"]
     ws = await GqlWs.connect(live_server.ws_url, tokens["regulator"])
     await ws.subscribe("subscription { alerts(minLevel: BLUE) { cursor type warning { id } } }")
     await asyncio.sleep(0.3)
+    target = live_server.gql(ISSUE, {"i": warning_input()}, token=tokens["regulator"])["data"]["issueWarning"]
+    assert (await ws.next_payloads(1))[0]["data"]["alerts"]["warning"]["id"] == target["id"]
     issued: list[str] = []
     codes: list[str] = []
     adjusted = 0
