@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from pydantic import ValidationError
 from documents.embedded_server import EmbeddedServer
 from documents.settings import Settings
 from gql.logs import configure_logging
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main() -> int:
@@ -35,6 +40,9 @@ def main() -> int:
         shutil.rmtree(metrics_dir, ignore_errors=True)
         metrics_dir.mkdir(parents=True)
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    # uvicorn drains, restores this handler and re-raises the signal: exit through `finally` so the
+    # embedded database is stopped after the drain, not by the kernel when this process dies.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         uvicorn.run("gql.app:create_app", factory=True, host=settings.host, port=settings.port,
                     workers=settings.web_concurrency, log_level=settings.log_level, proxy_headers=True,

@@ -116,6 +116,9 @@ def test_an_account_survives_a_restart(fresh_dir: Path) -> None:
     with stack_mod.running(fresh_dir) as s:
         body = s.gql('mutation { signUp(input: {email: "durable@x.test", password: "durable-pass-1"}) { accessToken } }')
         assert "errors" not in body, body
+    # SIGTERM went to the service's whole process group: the database must outlive the service's drain.
+    first_run = s.log()
+    assert "embedded database stopped" in first_run and "restarting" not in first_run
     with stack_mod.running(fresh_dir) as s:
         assert s.sign_in("durable@x.test", "durable-pass-1")["viewer"]["email"] == "durable@x.test"
         # seeding is idempotent: the demo data is there once
