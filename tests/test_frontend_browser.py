@@ -7,89 +7,21 @@ API with demo data). Skips when /usr/bin/chromium is not installed.
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
-import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
+from playwright.async_api import BrowserContext, expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-IPHONE = {"width": 390, "height": 844}
-DEMO_PASSWORD = os.environ.get("QSRADAR_DEMO_PASSWORD", "demo-pass-2026")
-TIMEOUT_MS = 15_000
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-async def _graphql(base_url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-    # Async on purpose: the live server may run on this test's event loop.
-    async with httpx.AsyncClient(timeout=20.0) as client:
-        resp = await client.post(f"{base_url}/graphql", json={"query": query, "variables": variables or {}})
-    resp.raise_for_status()
-    body = resp.json()
-    assert not body.get("errors"), body.get("errors")
-    return body["data"]
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; `make` installs it)")
-    async with async_playwright() as pw:
-        b = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            await b.close()
-
-
-@pytest.fixture
-async def phone(browser: Browser) -> AsyncIterator[BrowserContext]:
-    """A fresh iPhone-sized context (empty localStorage: Chinese UI, anonymous)."""
-    ctx = await browser.new_context(
-        viewport=IPHONE,
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        locale="zh-CN",
-        user_agent=(
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-            "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
-        ),
-    )
-    ctx.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield ctx
-    finally:
-        await ctx.close()
-
-
-async def _open(ctx: BrowserContext, url: str) -> tuple[Page, list[str]]:
-    page = await ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    await page.goto(url, wait_until="domcontentloaded")
-    return page, errors
+from tests.browser import CJK, DEMO_PASSWORD, post_graphql, browser, open_page, phone  # noqa: F401 (fixtures)
 
 
 async def test_home_lists_api_warnings_in_chinese(live_server: Any, phone: BrowserContext) -> None:
     base = live_server.base_url.rstrip("/")
-    data = await _graphql(base, "{ warnings(first: 1) { totalCount edges { node { title } } } }")
+    data = await post_graphql(base, "{ warnings(first: 1) { totalCount edges { node { title } } } }")
     edges = data["warnings"]["edges"]
     assert edges, "the demo data should contain at least one public warning"
     title = edges[0]["node"]["title"]
 
-    page, errors = await _open(phone, f"{base}/")
+    page, errors = await open_page(phone, f"{base}/")
     items = page.get_by_test_id("warning-item")
     await expect(items.first).to_be_visible()
     assert await items.count() >= 1
@@ -112,7 +44,7 @@ async def test_home_lists_api_warnings_in_chinese(live_server: Any, phone: Brows
 
 async def test_locale_switch_changes_copy_to_english(live_server: Any, phone: BrowserContext) -> None:
     base = live_server.base_url.rstrip("/")
-    page, errors = await _open(phone, f"{base}/")
+    page, errors = await open_page(phone, f"{base}/")
     await expect(page.get_by_test_id("warning-item").first).to_be_visible()
     await expect(page.get_by_test_id("tab-warnings")).to_contain_text("预警")
 
@@ -135,7 +67,7 @@ async def test_locale_switch_changes_copy_to_english(live_server: Any, phone: Br
 async def test_consumer_signs_in_on_me(live_server: Any, phone: BrowserContext) -> None:
     base = live_server.base_url.rstrip("/")
     email = "consumer@demo.test"
-    page, errors = await _open(phone, f"{base}/me")
+    page, errors = await open_page(phone, f"{base}/me")
 
     await page.get_by_test_id("signin-email").fill(email)
     await page.get_by_test_id("signin-password").fill(DEMO_PASSWORD)
@@ -147,7 +79,7 @@ async def test_consumer_signs_in_on_me(live_server: Any, phone: BrowserContext) 
     assert shown, "the viewer name should not be empty"
 
     # Same name as the API gives for this account.
-    data = await _graphql(
+    data = await post_graphql(
         base,
         "mutation($input: SignInInput!) { signIn(input: $input) { viewer { displayName email role } } }",
         {"input": {"email": email, "password": DEMO_PASSWORD}},

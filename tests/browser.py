@@ -1,0 +1,95 @@
+"""Browser set-up shared by the browser tests: Debian's chromium driven by async Playwright.
+
+Skips when /usr/bin/chromium is not installed (`make test` installs it with apt).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+IPHONE = {"width": 390, "height": 844}
+DEMO_PASSWORD = os.environ.get("QSRADAR_DEMO_PASSWORD", "demo-pass-2026")
+TIMEOUT_MS = 15_000
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+async def post_graphql(base_url: str, query: str, variables: dict[str, Any] | None = None,
+                       token: str | None = None) -> dict[str, Any]:
+    """POST a GraphQL document over the wire; returns `data` (asserts there are no errors)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with httpx.AsyncClient(timeout=20.0) as client:
+        resp = await client.post(f"{base_url}/graphql", json={"query": query, "variables": variables or {}},
+                                 headers=headers)
+    resp.raise_for_status()
+    body = resp.json()
+    assert not body.get("errors"), body.get("errors")
+    return body["data"]
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; `make` installs it)")
+    async with async_playwright() as pw:
+        b = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            await b.close()
+
+
+@pytest.fixture
+async def phone(browser: Browser) -> AsyncIterator[BrowserContext]:
+    """A fresh iPhone-sized context (empty localStorage: Chinese UI, anonymous)."""
+    ctx = await browser.new_context(
+        viewport=IPHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="zh-CN",
+        user_agent=(
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+            "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+        ),
+    )
+    ctx.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield ctx
+    finally:
+        await ctx.close()
+
+
+async def open_page(ctx: BrowserContext, url: str) -> tuple[Page, list[str]]:
+    """Open `url`, collecting uncaught page errors."""
+    page = await ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    await page.goto(url, wait_until="domcontentloaded")
+    return page, errors
+
+
+@pytest.fixture
+async def desktop(browser: Browser) -> AsyncIterator[BrowserContext]:
+    """A fresh desktop-sized context for the console (Chinese UI, signed out)."""
+    ctx = await browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    ctx.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield ctx
+    finally:
+        await ctx.close()

@@ -1,0 +1,118 @@
+"""Warnings in the browser: live alert banner and resume after being away (phone), detail page with measures
+and history, and the regulator's console issuing, adjusting and lifting a warning with form validation."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+from playwright.async_api import BrowserContext, Page, expect
+
+from tests.browser import DEMO_PASSWORD, browser, desktop, open_page, phone, post_graphql  # noqa: F401 (fixtures)
+
+ISSUE = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id code title } }"
+ADJUST = "mutation($id: ID!, $l: WarningLevel!, $r: String!) { adjustWarningLevel(id: $id, level: $l, reason: $r) { id } }"
+HISTORY = "query($id: ID!) { node(id: $id) { ... on Warning { status level levelHistory { fromLevel toLevel reason } } } }"
+
+
+def warning(kind: str = "ANNOUNCEMENT", level: str = "RED", **extra: Any) -> dict[str, Any]:
+    return {"title": f"浏览器测试预警 {uuid.uuid4().hex[:6]}", "level": level, "kind": kind, "hazards": ["PHYSICAL"],
+            "productCategory": "移动电源", "summary": "过热起火风险", "measures": ["DEFECT_RECALL", "RESTRICT_TRADE"],
+            "authorizationRef": "国务院授权〔2026〕9号" if level == "RED" else None, **extra}
+
+
+async def live(page: Page) -> None:
+    """Wait until the page's alert subscription is acknowledged by the server."""
+    acked = asyncio.get_running_loop().create_future()
+
+    def on_socket(ws: Any) -> None:
+        ws.on("framereceived", lambda frame: "connection_ack" in str(frame) and not acked.done()
+              and acked.set_result(True))
+
+    page.on("websocket", on_socket)
+    await asyncio.wait_for(acked, 15)
+    await asyncio.sleep(0.5)  # the subscribe message follows the ack
+
+
+async def test_live_banner_shows_a_red_announcement_and_never_a_circular(
+        live_server: Any, tokens: dict[str, str], phone: BrowserContext) -> None:
+    base = live_server.base_url
+    page = await phone.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    waiting = asyncio.create_task(live(page))
+    await page.goto(base + "/", wait_until="domcontentloaded")
+    await waiting
+    circular = (await post_graphql(base, ISSUE, {"i": warning(kind="CIRCULAR")}, tokens["regulator"]))["issueWarning"]
+    announcement = (await post_graphql(base, ISSUE, {"i": warning()}, tokens["regulator"]))["issueWarning"]
+    banner = page.get_by_test_id("alert-banner")
+    await expect(banner).to_contain_text(announcement["title"])
+    await expect(banner).to_contain_text("特别严重")  # the level in words, in Chinese
+    assert await banner.get_attribute("data-level") == "RED"
+    assert circular["title"] not in await page.content()
+
+    # Away (no page open) while another RED announcement is published: the next start replays it.
+    await page.close()
+    missed = (await post_graphql(base, ISSUE, {"i": warning()}, tokens["regulator"]))["issueWarning"]
+    page, more_errors = await open_page(phone, base + "/")
+    await expect(page.get_by_test_id("alert-banner")).to_contain_text(missed["title"])
+    assert not errors + more_errors, errors + more_errors
+
+
+async def test_detail_page_shows_measures_and_history(
+        live_server: Any, tokens: dict[str, str], phone: BrowserContext) -> None:
+    base = live_server.base_url
+    w = (await post_graphql(base, ISSUE, {"i": warning(level="ORANGE")}, tokens["regulator"]))["issueWarning"]
+    await post_graphql(base, ADJUST, {"id": w["id"], "l": "YELLOW", "r": "抽检复核结果改善"}, tokens["regulator"])
+    page, errors = await open_page(phone, f"{base}/warnings/{w['id']}")
+    await expect(page.get_by_test_id("warning-title")).to_have_text(w["title"])
+    body = page.locator("body")
+    for text in (w["code"], "缺陷召回", "抽检复核结果改善"):  # code, a measure in words, the change's reason
+        await expect(body).to_contain_text(text)
+    assert not errors, errors
+
+
+async def test_regulator_issues_adjusts_and_lifts_in_the_console(
+        live_server: Any, tokens: dict[str, str], desktop: BrowserContext) -> None:
+    base = live_server.base_url
+    page, errors = await open_page(desktop, base + "/console/issue")
+    await page.get_by_test_id("signin-email").fill("regulator@demo.test")
+    await page.get_by_test_id("signin-password").fill(DEMO_PASSWORD)
+    await page.get_by_test_id("signin-submit").click()
+    await expect(page.get_by_test_id("issue-form")).to_be_visible()
+
+    # Validation before anything is sent, in the user's language.
+    await page.get_by_test_id("issue-form").locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("error-title")).to_have_text("此项为必填项")
+    await expect(page.get_by_test_id("error-hazards")).to_be_visible()
+
+    title = f"控制台发布 {uuid.uuid4().hex[:6]}"
+    await page.get_by_test_id("issue-title").fill(title)
+    await page.get_by_test_id("issue-level").select_option("ORANGE")
+    await page.get_by_test_id("issue-hazard-CHEMICAL").check()
+    await page.get_by_test_id("issue-category").fill("儿童玩具")
+    await page.get_by_test_id("issue-hs").fill("9503.00")
+    await page.get_by_test_id("issue-summary").fill("邻苯二甲酸酯超标")
+    await page.get_by_test_id("issue-form").locator("button[type=submit]").click()
+    success = page.get_by_test_id("issue-success")
+    await expect(success).to_contain_text("RW-")
+
+    await success.get_by_role("link").click()
+    await page.get_by_test_id("adjust-open").click()
+    await page.get_by_test_id("adjust-level").select_option("YELLOW")
+    await page.get_by_test_id("action-reason").fill("复检合格率回升")
+    await page.get_by_test_id("action-submit").click()
+    await expect(page.get_by_test_id("adjust-dialog")).to_be_hidden()
+    await page.get_by_test_id("lift-open").click()
+    await page.get_by_test_id("action-reason").fill("风险已消除")
+    await page.get_by_test_id("action-submit").click()
+    await expect(page.get_by_test_id("lift-open")).to_be_hidden()  # a lifted warning offers no more actions
+
+    found = await post_graphql(base, "query($f: WarningFilter) { warnings(filter: $f, first: 5) { edges { node { id } } } }",
+                               {"f": {"text": title}}, tokens["regulator"])
+    [edge] = found["warnings"]["edges"]
+    node = (await post_graphql(base, HISTORY, {"id": edge["node"]["id"]}, tokens["regulator"]))["node"]
+    assert node["status"] == "LIFTED" and node["level"] == "YELLOW"
+    assert [h["reason"] for h in node["levelHistory"]] == ["published", "复检合格率回升", "lifted: 风险已消除"]
+    assert not errors, errors
