@@ -22,6 +22,18 @@ def warning(kind: str = "ANNOUNCEMENT", level: str = "RED", **extra: Any) -> dic
             "authorizationRef": "国务院授权〔2026〕9号" if level == "RED" else None, **extra}
 
 
+# Records what the app shows as system notifications, as if the user had allowed them.
+NOTIFICATIONS_ALLOWED = """
+window.__notifications = [];
+window.Notification = class {
+  static permission = 'granted';
+  static requestPermission() { return Promise.resolve('granted'); }
+  constructor(title, options) { window.__notifications.push({ title, body: options && options.body }); }
+  close() {}
+};
+"""
+
+
 async def live(page: Page) -> None:
     """Wait until the page's alert subscription is acknowledged by the server."""
     acked = asyncio.get_running_loop().create_future()
@@ -38,6 +50,7 @@ async def live(page: Page) -> None:
 async def test_live_banner_shows_a_red_announcement_and_never_a_circular(
         live_server: Any, tokens: dict[str, str], phone: BrowserContext) -> None:
     base = live_server.base_url
+    await phone.add_init_script(NOTIFICATIONS_ALLOWED)
     page = await phone.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -51,6 +64,8 @@ async def test_live_banner_shows_a_red_announcement_and_never_a_circular(
     await expect(banner).to_contain_text("特别严重")  # the level in words, in Chinese
     assert await banner.get_attribute("data-level") == "RED"
     assert circular["title"] not in await page.content()
+    notes = await page.evaluate("window.__notifications")
+    assert [n["body"] for n in notes] == [announcement["title"]] and "特别严重" in notes[0]["title"]
 
     # Away (no page open) while another RED announcement is published: the next start replays it.
     await page.close()
@@ -115,4 +130,18 @@ async def test_regulator_issues_adjusts_and_lifts_in_the_console(
     node = (await post_graphql(base, HISTORY, {"id": edge["node"]["id"]}, tokens["regulator"]))["node"]
     assert node["status"] == "LIFTED" and node["level"] == "YELLOW"
     assert [h["reason"] for h in node["levelHistory"]] == ["published", "复检合格率回升", "lifted: 风险已消除"]
+    assert not errors, errors
+
+
+async def test_level_filter_on_the_phone_list(live_server: Any, phone: BrowserContext) -> None:
+    base = live_server.base_url
+    count = (await post_graphql(base, "{ warnings(filter: {levels: [RED]}) { totalCount } }"))["warnings"]["totalCount"]
+    page, errors = await open_page(phone, base + "/")
+    await expect(page.get_by_test_id("warning-item").first).to_be_visible()
+    await page.get_by_test_id("warnings-filter").click()
+    await page.get_by_test_id("warnings-filter-panel").locator("[data-level=RED]").click()
+    await page.get_by_test_id("warnings-filter-apply").click()
+    await expect(page.get_by_test_id("warnings-total")).to_have_attribute("data-count", str(count))
+    levels = await page.get_by_test_id("warning-item").evaluate_all("els => els.map(e => e.dataset.level)")
+    assert levels and set(levels) == {"RED"}
     assert not errors, errors

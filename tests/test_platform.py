@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
+import uuid
 import subprocess
 import sys
 import time
@@ -123,6 +125,37 @@ def test_an_account_survives_a_restart(fresh_dir: Path) -> None:
         assert s.sign_in("durable@x.test", "durable-pass-1")["viewer"]["email"] == "durable@x.test"
         # seeding is idempotent: the demo data is there once
         assert s.gql("{ recalls { totalCount } }")["data"]["recalls"]["totalCount"] == 6
+
+
+async def test_writes_accepted_while_stopping_survive_the_restart(fresh_dir: Path) -> None:
+    """SIGTERM with sign-ups in flight: whatever was answered as accepted is there after a restart."""
+    s = stack_mod.start(fresh_dir)
+    accepted: list[str] = []
+    refused = 0
+
+    async def sign_up(client: httpx.AsyncClient) -> None:
+        nonlocal refused
+        email = f"inflight-{uuid.uuid4().hex[:10]}@x.test"
+        try:
+            r = await client.post("/graphql", json={"query": "mutation($i: SignUpInput!) { signUp(input: $i) "
+                                  "{ accessToken } }", "variables": {"i": {"email": email, "password": "durable-pass-1"}}})
+        except httpx.HTTPError:
+            refused += 1  # the connection was closed: nothing was promised
+            return
+        if r.status_code == 200 and "errors" not in r.json():
+            accepted.append(email)
+        else:
+            refused += 1
+
+    async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:
+        tasks = [asyncio.create_task(sign_up(client)) for _ in range(40)]
+        await asyncio.sleep(0.3)  # some answered, many in flight
+        await asyncio.to_thread(stack_mod.stop, s)
+        await asyncio.gather(*tasks)
+    assert accepted, "nothing was accepted before the stop"
+    with stack_mod.running(fresh_dir) as again:
+        for email in accepted:
+            again.sign_in(email, "durable-pass-1")
 
 
 def test_embedded_database_death_is_reported_and_recovered(fresh_dir: Path) -> None:
