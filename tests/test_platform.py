@@ -193,6 +193,25 @@ def test_two_workers_share_one_embedded_server(fresh_dir: Path) -> None:
     assert _nx_processes(fresh_dir) == []  # stopped with the service
 
 
+def test_a_given_mongodb_uri_is_used_and_nothing_is_started(fresh_dir: Path) -> None:
+    from pymongo import MongoClient
+
+    from documents.embedded_server import EmbeddedServer
+
+    given = EmbeddedServer(fresh_dir / "given")  # stands in for a MongoDB the operator runs
+    uri = given.start()
+    try:
+        service_dir = fresh_dir / "service"
+        with stack_mod.running(service_dir, MONGODB_URI=uri, QSRADAR_DB_NAME="operated") as s:
+            assert _nx_processes(service_dir) == [] and not (service_dir / "embedded-db.json").exists()
+            body = s.gql('mutation { signUp(input: {email: "Given@X.test", password: "durable-pass-1"}) { accessToken } }')
+            assert "errors" not in body, body
+        with MongoClient(uri) as client:
+            assert client["operated"]["accounts"].find_one({"email": "given@x.test"}) is not None
+    finally:
+        given.stop()
+
+
 def test_production_refuses_default_secret(fresh_dir: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "QSRADAR_SECRET_KEY"}
     env.update({"QSRADAR_ENV": "production", "QSRADAR_DATA_DIR": str(fresh_dir)})
