@@ -34,17 +34,15 @@ window.Notification = class {
 """
 
 
-async def live(page: Page) -> None:
-    """Wait until the page's alert subscription is acknowledged by the server."""
-    acked = asyncio.get_running_loop().create_future()
+def subscription_sent(page: Page) -> asyncio.Future:
+    """Resolves when the page has sent its alert subscription (call before the page opens its socket)."""
+    sent: asyncio.Future = asyncio.get_running_loop().create_future()
 
     def on_socket(ws: Any) -> None:
-        ws.on("framereceived", lambda frame: "connection_ack" in str(frame) and not acked.done()
-              and acked.set_result(True))
+        ws.on("framesent", lambda frame: '"subscribe"' in str(frame) and not sent.done() and sent.set_result(True))
 
     page.on("websocket", on_socket)
-    await asyncio.wait_for(acked, 15)
-    await asyncio.sleep(0.5)  # the subscribe message follows the ack
+    return sent
 
 
 async def test_live_banner_shows_a_red_announcement_and_never_a_circular(
@@ -54,9 +52,10 @@ async def test_live_banner_shows_a_red_announcement_and_never_a_circular(
     page = await phone.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    waiting = asyncio.create_task(live(page))
+    sent = subscription_sent(page)
     await page.goto(base + "/", wait_until="domcontentloaded")
-    await waiting
+    await asyncio.wait_for(sent, 15)
+    await asyncio.sleep(0.5)  # for the server to register it
     circular = (await post_graphql(base, ISSUE, {"i": warning(kind="CIRCULAR")}, tokens["regulator"]))["issueWarning"]
     announcement = (await post_graphql(base, ISSUE, {"i": warning()}, tokens["regulator"]))["issueWarning"]
     banner = page.get_by_test_id("alert-banner")
