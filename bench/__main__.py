@@ -215,9 +215,6 @@ async def _load(uri: str, scale: float) -> dict:
     from documents.demo_data import seed_demo_data
 
     await database.connect(uri, "qsradar")
-    from documents.transactions import serialise_transactions
-
-    serialise_transactions(await database.lacks_transaction_isolation())
     try:
         info = await dataset.load(scale)
         # What the service seeds in development mode, seeded now so the floor and the service see the same data.

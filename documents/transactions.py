@@ -28,58 +28,43 @@ T = TypeVar("T")
 
 
 class _SerialTransactions:
-    """One transaction at a time per data directory."""
+    """One transaction at a time across the processes that share a lock file."""
 
-    def __init__(self, lock_path: Path | None) -> None:
-        self.fd: int | None = None
-        if lock_path is not None:
-            lock_path.parent.mkdir(parents=True, exist_ok=True)
-            self.fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    def __init__(self, lock_path: Path) -> None:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         self.local = asyncio.Lock()  # at most one thread per process waits on the file lock
 
     @asynccontextmanager
     async def held(self) -> AsyncIterator[None]:
         async with self.local:
-            if self.fd is None:
-                yield
-                return
             await asyncio.to_thread(fcntl.flock, self.fd, fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(self.fd, fcntl.LOCK_UN)
 
-    def close(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-
 
 _serial: _SerialTransactions | None = None
 
 
-def serialise_transactions(enabled: bool, lock_path: Path | None = None) -> None:
+def serialise_transactions(enabled: bool, lock_path: Path) -> None:
     """Run transactions one at a time (for a store without isolation), across the processes that
-    share `lock_path` when it is given."""
+    share `lock_path`."""
     global _serial
     if _serial is not None:
-        _serial.close()
+        os.close(_serial.fd)
     _serial = _SerialTransactions(lock_path) if enabled else None
-
-
-def transactions_are_serialised() -> bool:
-    """True when this process runs transactions one at a time."""
-    return _serial is not None
 
 
 async def in_transaction(work: Callable[[AsyncClientSession], Awaitable[T]],
                          precheck: Callable[[], Awaitable[None]] | None = None) -> T:
     """Run `work(session)` in one transaction, retried by the driver on transient errors.
 
-    `precheck` runs first, inside the serialisation when there is one: raise there, not in `work`.
+    On a store without isolation `precheck` runs first, inside the serialisation: raise there,
+    not in `work`. An isolated store needs no pre-check (`work` may abort safely), so it is skipped.
     """
     if _serial is None:
-        if precheck is not None:
-            await precheck()
         return await _run(work)
     async with _serial.held():
         if precheck is not None:

@@ -228,7 +228,8 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
     event: AlertEvent | None = None
 
     async def precheck() -> None:
-        # Refuse a stale write before the transaction starts: see documents/transactions.py.
+        # On the embedded store, refuse a stale write before the transaction starts (documents/transactions.py);
+        # `write` checks the revision again, which is all an isolated store needs.
         if expected_revision is not None:
             current = await coll.find_one({"_id": warning.id}, {"revision": 1})
             if current is None or current.get("revision") != expected_revision:

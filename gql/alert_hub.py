@@ -103,7 +103,6 @@ class AlertHub:
         self.queue_size = queue_size
         self.subscribers: set[Subscriber] = set()
         self.last_seq = 0
-        self.delivered = 0
         self._task: asyncio.Task | None = None
         self._wake = asyncio.Event()
 
@@ -171,12 +170,12 @@ class AlertHub:
             deliveries = await load_deliveries(self.last_seq)
             if deliveries:
                 public_cache.invalidate()  # a warning changed, whichever worker wrote it
-            for delivery in deliveries:
-                self.last_seq = delivery.seq
-                for sub in list(self.subscribers):
-                    sub.offer(delivery)
-                self.delivered += 1
-                ALERT_EVENTS.inc()
+                subscribers = list(self.subscribers)
+                for delivery in deliveries:
+                    self.last_seq = delivery.seq
+                    for sub in subscribers:
+                        sub.offer(delivery)
+                ALERT_EVENTS.inc(len(deliveries))
                 ALERT_LOG_POSITION.set(self.last_seq)
             if len(deliveries) < BATCH:
                 return

@@ -17,6 +17,10 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from gql.metrics import SUBSCRIPTION_RESULTS
 
+# Bound once: `labels()` takes a lock and a lookup, and this runs once per subscriber per event.
+_EXECUTED = SUBSCRIPTION_RESULTS.labels("executed")
+_SHARED = SUBSCRIPTION_RESULTS.labels("shared")
+
 _nested_variables_cache: dict[int, tuple[OperationDefinitionNode, tuple[str, ...]]] = {}
 _CACHE_LIMIT = 1024
 
@@ -58,9 +62,9 @@ class SharedResultExecutionContext(StrawberryGraphQLCoreExecutionContext):
         key = (id(self.operation), tuple((n, repr(values.get(n))) for n in _nested_variables(self.operation)))
         hit = shared.get(key)
         if hit is not None and hit[0] is self.operation:
-            SUBSCRIPTION_RESULTS.labels("shared").inc()
+            _SHARED.inc()
             return hit[1]
-        SUBSCRIPTION_RESULTS.labels("executed").inc()
+        _EXECUTED.inc()
         result = super().execute_operation(*args, **kwargs)
         if self.is_awaitable(result):
             return self._store_when_done(shared, key, result)

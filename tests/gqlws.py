@@ -18,9 +18,11 @@ class GqlWs:
         self._next_id = 0
 
     @classmethod
-    async def connect(cls, url: str, token: str | None = None, payload: dict | None = None) -> GqlWs:
-        """Open a socket and complete connection_init/ack (raises if the server closes it)."""
-        conn = await websockets.connect(url, subprotocols=[PROTOCOL], open_timeout=10)
+    async def connect(cls, url: str, token: str | None = None, payload: dict | None = None,
+                      **options: Any) -> GqlWs:
+        """Open a socket and complete connection_init/ack (raises if the server closes it); `options` go to
+        `websockets.connect` (e.g. `sock`, `max_queue`)."""
+        conn = await websockets.connect(url, subprotocols=[PROTOCOL], open_timeout=10, **options)
         init_payload = payload if payload is not None else ({"Authorization": f"Bearer {token}"} if token else {})
         await conn.send(json.dumps({"type": "connection_init", "payload": init_payload}))
         message = json.loads(await asyncio.wait_for(conn.recv(), 10))

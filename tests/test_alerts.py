@@ -221,11 +221,9 @@ async def _stalled_subscriber(stack: Stack) -> websockets.ClientConnection:
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     sock.connect(("127.0.0.1", stack.port))
-    conn = await websockets.connect(stack.ws_url, sock=sock, subprotocols=["graphql-transport-ws"], max_queue=1)
-    await conn.send(json.dumps({"type": "connection_init", "payload": {}}))
-    assert json.loads(await conn.recv())["type"] == "connection_ack"
-    await conn.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": BULKY_ALERTS}}))
-    return conn
+    ws = await GqlWs.connect(stack.ws_url, sock=sock, max_queue=1)
+    await ws.subscribe(BULKY_ALERTS)
+    return ws.conn
 
 
 async def test_a_slow_subscriber_is_closed_with_4008_and_replays_the_rest(fresh_dir) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ export function validateNewPassword(password: string, email: string): string | n
 }
 
 /** HS codes: 4, 6, 8 or 10 digits (heading, subheading, national tariff lines). */
-export const HS_CODE_RE = /^(?:\d{4}|\d{6}|\d{8}|\d{10})$/
+const HS_CODE_RE = /^(?:\d{4}|\d{6}|\d{8}|\d{10})$/
 
 /** "8507.60" and "8507 60" are written forms of 850760 (the server drops dots and spaces too). */
 export function isHsCode(code: string): boolean {
