@@ -1,0 +1,1 @@
+"""Pure building blocks shared by the domain packages (no database, no service)."""
