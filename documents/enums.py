@@ -125,3 +125,35 @@ class AgencyScope(str, Enum):
     CREDIT_READ = "credit:read"
     CIRCULARS_READ = "circulars:read"
     COMPLAINTS_AGGREGATE = "complaints:aggregate"
+
+
+class DutyState(str, Enum):
+    """An enterprise duty (recall plan, progress report) against its deadline."""
+
+    OPEN = "OPEN"  # 待履行: not met, deadline not passed
+    MET = "MET"  # 已履行
+    OVERDUE = "OVERDUE"  # 已逾期: deadline passed without it being met
+
+
+class RemedyType(str, Enum):
+    """How a recall remedies the defect (召回补救措施)."""
+
+    REFUND = "REFUND"  # 退货退款
+    REPAIR = "REPAIR"  # 修理
+    REPLACE = "REPLACE"  # 更换
+
+
+class BreachGrade(str, Enum):
+    """Grade of a breach record under GACC Decree No. 282 (轻微/一般/严重)."""
+
+    MINOR = "MINOR"  # 轻微
+    GENERAL = "GENERAL"  # 一般
+    SERIOUS = "SERIOUS"  # 严重
+
+
+class ReviewState(str, Enum):
+    """A credit-repair application or an objection to a rating, under review by the regulator."""
+
+    PENDING = "PENDING"  # 待审核
+    APPROVED = "APPROVED"  # 通过 (an objection upheld)
+    REJECTED = "REJECTED"  # 驳回
