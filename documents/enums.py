@@ -157,3 +157,12 @@ class ReviewState(str, Enum):
     PENDING = "PENDING"  # 待审核
     APPROVED = "APPROVED"  # 通过 (an objection upheld)
     REJECTED = "REJECTED"  # 驳回
+
+
+class DutyKind(str, Enum):
+    """What an enterprise owes the regulator about a recall."""
+
+    RECALL_PLAN = "RECALL_PLAN"  # 召回计划: an ordered recall's plan
+    FIRST_PROGRESS_REPORT = "FIRST_PROGRESS_REPORT"  # 首次进展报告
+    PROGRESS_REPORT = "PROGRESS_REPORT"  # 召回进展报告 (monthly until completed)
+    RECALL_FOR_WARNING = "RECALL_FOR_WARNING"  # 按警示实施召回: a warning with DEFECT_RECALL names the enterprise
