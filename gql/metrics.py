@@ -6,6 +6,7 @@ With several workers each process writes to PROMETHEUS_MULTIPROC_DIR and /metric
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 
@@ -30,6 +31,27 @@ SUBSCRIBER_OVERFLOWS = Counter("qsradar_subscriber_overflows_total",
 PUBLIC_CACHE = Counter("qsradar_public_cache_total", "Anonymous query answers by cache outcome", ["outcome"])
 
 
+# Operation names are chosen by clients: only short identifiers become labels, and only the first
+# MAX_OPERATION_LABELS distinct ones a process sees; every other name is counted as "other". Ten requests
+# with 10 KB names once made /metrics 1.6 MB.
+MAX_OPERATION_LABELS = 200
+MAX_OPERATION_NAME = 64
+_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*")
+_known_operations: set[str] = set()
+
+
+def operation_label(name: str | None) -> str:
+    """The metric label for a client-given operation name: bounded in length and in count."""
+    if not name:
+        return "anonymous"
+    if name in _known_operations:
+        return name
+    if len(name) > MAX_OPERATION_NAME or not _NAME.fullmatch(name) or len(_known_operations) >= MAX_OPERATION_LABELS:
+        return "other"
+    _known_operations.add(name)
+    return name
+
+
 class OperationMetrics(SchemaExtension):
     """Counts and times each operation (created per request, so it holds no shared state)."""
 
@@ -37,7 +59,7 @@ class OperationMetrics(SchemaExtension):
         started = time.perf_counter()
         yield
         ctx = self.execution_context
-        name = ctx.operation_name or "anonymous"
+        name = operation_label(ctx.operation_name)
         try:
             op_type = ctx.operation_type.value
         except Exception:

@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -14,7 +14,7 @@ from gql.accounts import AccountMutation, AccountQuery
 from gql.alerts import AlertSubscription
 from gql.enterprises import Enterprise, EnterpriseMutation, EnterpriseQuery
 from gql.errors import classify
-from gql.limits import CACHE_SIZE, MAX_TOKENS, ComplexityRule
+from gql.limits import CACHE_SIZE, MAX_TOKENS, LimitedValidation
 from gql.metrics import OperationMetrics
 from gql.node import NodeQuery
 from gql.public_cache import PublicCacheHints
@@ -40,8 +40,7 @@ def build_schema() -> QsradarSchema:
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=CACHE_SIZE),
-        lambda: AddValidationRules([ComplexityRule]),
-        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        LimitedValidation,
         OperationMetrics,
         PublicCacheHints,
     ]
