@@ -1,0 +1,1 @@
+"""Enterprises and their customs credit (GACC Decree No. 282)."""
