@@ -9,8 +9,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
+from cross_web import HTTPException
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from auth.errors import Unauthenticated
@@ -23,9 +27,17 @@ from gql.public_cache import MAX_BODY, public_cache
 from gql.schema import schema
 
 
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
 def _error_response(status: int, code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> Response:
-    return JSONResponse({"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]},
+    # No "data" key: the request never reached execution (GraphQL over HTTP, "request error").
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code.value}}]},
                         status_code=status, headers=headers)
+
+
+def _wants_graphql_response(request: Request) -> bool:
+    return GRAPHQL_RESPONSE_JSON in request.headers.get("accept", "")
 
 
 class _BodyTooLarge(Exception):
@@ -79,7 +91,7 @@ class QsradarGraphQL(GraphQL):
             if viewer.is_anonymous and scope["method"] in ("GET", "POST"):
                 await self._serve_public(scope, _limited_receive(receive, limit), send)
             else:
-                await super().__call__(scope, _limited_receive(receive, limit), send)
+                await self._serve_http(scope, _limited_receive(receive, limit), send)
         except _BodyTooLarge:
             await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
 
@@ -115,9 +127,56 @@ class QsradarGraphQL(GraphQL):
                 chunks.append(message.get("body", b""))
             await send(message)
 
-        await super().__call__(scope, replay, capture)
+        await self._serve_http(scope, replay, capture)
         if cacheable_key and status == 200 and scope["state"].get("cacheable"):
             public_cache.put(key, generation, b"".join(chunks))
+
+    async def _serve_http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """strawberry's HTTP handling, with its plain-text refusals answered in the contract's error shape."""
+        request = Request(scope=scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:
+            code = ErrorCode.NOT_FOUND if exc.status_code == 404 else ErrorCode.BAD_USER_INPUT
+            status = 415 if exc.reason == "Unsupported content type" else exc.status_code
+            response = _error_response(status, code, exc.reason)
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson refuses invalid UTF-8 and lone surrogates ("\udfff"), which the standard library lets
+        # through to the database (INTERNAL); a refusal here is a 400 (HTTP) or close 4400 (WebSocket).
+        return orjson.loads(data)
+
+    def parse_json(self, data: str | bytes) -> object:
+        value = self.decode_json(data)
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, "the request body (and `variables`, `extensions`) must be a JSON object")
+        return value
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        request.state.sub_response = sub_response
+        return sub_response
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        processed = process_result(result)
+        if isinstance(result, PreExecutionError):
+            # Parse and validation failures: no "data" key (GraphQL over HTTP); a client that asks for
+            # application/graphql-response+json also gets a 4xx status.
+            processed.pop("data", None)
+            if _wants_graphql_response(request):
+                request.state.sub_response.status_code = 400
+        if _wants_graphql_response(request):
+            request.state.sub_response.headers["content-type"] = GRAPHQL_RESPONSE_JSON
+        return processed
+
+    def create_response(self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+                        sub_response: Response) -> Response:
+        media_type = sub_response.headers.get("content-type", "application/json")
+        del sub_response.headers["content-type"]
+        response = super().create_response(response_data, sub_response)
+        response.headers["content-type"] = media_type
+        return response
 
     async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:  # type: ignore[override]
         viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)

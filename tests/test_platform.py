@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import uuid
@@ -76,6 +77,51 @@ def test_oversized_body_is_refused(live_server: Stack) -> None:
     response = live_server.post("{ __typename }", {"pad": "x" * 400_000})
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@pytest.mark.parametrize("body", [b"null", b"123", b'"x"', b"[]", b'[{"query": "{ __typename }"}]', b"{",
+                                  b'{"query": "\xff\xfe"}', b'{"query": "{ __typename }", "variables": "x"}',
+                                  b'{"query": "{ __typename }", "operationName": "Nope"}'])
+def test_malformed_bodies_get_400_with_a_code(live_server: Stack, body: bytes) -> None:
+    response = httpx.post(f"{live_server.base_url}/graphql", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "data" not in response.json()
+
+
+def test_unsupported_content_type_is_415_with_a_code(live_server: Stack) -> None:
+    response = httpx.post(f"{live_server.base_url}/graphql", content=b"{ __typename }",
+                          headers={"content-type": "application/graphql"})
+    assert response.status_code == 415
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@pytest.mark.parametrize("query, variables", [
+    ("query($t: String) { warnings(filter: {text: $t}) { totalCount } }", {"t": "\udfff"}),
+    ("mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }",
+     {"i": {"email": "lone\udfff@x.test", "password": "long-enough-1"}}),
+    ("mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }",
+     {"i": {"email": "consumer@demo.test", "password": "\ud800"}}),
+    ('{ warnings(filter: {text: "\\udfff"}) { totalCount } }', {}),
+])
+def test_lone_surrogates_are_bad_input(live_server: Stack, query: str, variables: dict) -> None:
+    # json.dumps writes a lone surrogate as the escape "\udfff" (orjson, the service's parser, refuses it).
+    body = json.dumps({"query": query, "variables": variables}).encode()
+    response = httpx.post(f"{live_server.base_url}/graphql", content=body, headers={"content-type": "application/json"})
+    assert response.status_code < 500
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", response.text
+
+
+def test_validation_errors_have_no_data_and_4xx_for_graphql_response_json(live_server: Stack) -> None:
+    plain = live_server.post("{ noSuchField }")
+    assert plain.status_code == 200 and "data" not in plain.json()
+    asked = live_server.post("{ noSuchField }", headers={"accept": "application/graphql-response+json"})
+    assert asked.status_code == 400
+    assert asked.headers["content-type"].startswith("application/graphql-response+json")
+    assert asked.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    ok = live_server.post("{ __typename }", headers={"accept": "application/graphql-response+json"})
+    assert ok.status_code == 200 and ok.headers["content-type"].startswith("application/graphql-response+json")
 
 
 def test_get_never_runs_mutations(live_server: Stack) -> None:

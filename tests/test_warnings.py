@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import httpx
 import pytest
 
+from documents.demo_data import DEMO_USCC
 from tests.stack import Stack
 
 FIELDS = "id code title titleEn level kind status hazards productCategory hsCodes originCountries summary measures " \
@@ -200,6 +201,32 @@ def test_filters_on_demo_data(live_server: Stack, f: dict, expect_code: str | No
         assert codes == []
     else:
         assert expect_code in codes
+
+
+@pytest.mark.parametrize("f", [
+    {"levels": ["RED", "ORANGE"]}, {"kinds": ["ANNOUNCEMENT"]}, {"statuses": ["LIFTED"]}, {"hazards": ["CHEMICAL"]},
+    {"productCategory": "玩具"}, {"hsCodePrefix": "85"}, {"originCountry": "CN"}, {"text": "power"},
+    {"publishedAfter": "2030-01-01T00:00:00Z"}, {"publishedAfter": "2025-03-01T00:00:00Z"},
+    {"publishedBefore": "2025-03-01T00:00:00Z"},
+    {"publishedAfter": "2025-01-01T00:00:00Z", "publishedBefore": "2025-06-01T00:00:00Z", "levels": ["RED"]},
+    {"enterpriseUscc": DEMO_USCC},
+])
+@pytest.mark.parametrize("role", ["anonymous", "regulator"])
+def test_total_count_agrees_with_the_pages(live_server: Stack, viewers: dict, f: dict, role: str) -> None:
+    """totalCount equals what paging through returns, for every filter field (it once ignored publishedAfter)."""
+    query = ("query($f: WarningFilter, $a: String) { warnings(filter: $f, first: 7, after: $a) { totalCount "
+             "edges { node { id } } pageInfo { hasNextPage endCursor } } }")
+    seen: list[str] = []
+    after = None
+    while True:
+        body = live_server.gql(query, {"f": f, "a": after}, token=viewers[role])
+        assert "errors" not in body, body
+        page = body["data"]["warnings"]
+        seen += [e["node"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert page["totalCount"] == len(seen) == len(set(seen)), f
 
 
 def test_bad_filters_are_bad_input(live_server: Stack) -> None:
