@@ -16,41 +16,103 @@ from documents.enterprise import CreditChange, Enterprise
 from documents.enums import CreditLevel, CrossBorderClass, HazardType, Measure, RecallStatus, RecallType
 from documents.enums import WarningKind as K
 from documents.enums import WarningLevel as L
+from documents.enterprises.rules import uscc_check_character
 from documents.recall import Recall
 from documents.seed_marker import SeedMarker
 
 log = logging.getLogger("qsradar.demo_data")
 
 MARKER = "demo-data-v1"
-DEMO_USCC = "91440300MA5DEMO001"
+# The demo enterprise of enterprise@demo.test (public contract); a valid GB 32100 code, check character R.
+DEMO_USCC = "91440300MA5DEM1X0R"
 GACC = "海关总署 GACC"
 SAMR = "国家市场监督管理总局 SAMR"
 SEEDED_BY = "system:demo-seed"
+# Where the real 2025 power-bank figures come from (seeds/003 in ../shared): recovered units, their share of each
+# recall, refunds, ~1.35 M units announced by the three firms, ~9,000 CCC certificates suspended, 600+ revoked,
+# ~80,000 listings blocked. Recall documents have no source field yet; this is the citation.
+POWER_BANK_SOURCE = "国家市场监督管理总局, 转引自环球网《市场监管总局:超70万件充电宝被召回,涉及罗马仕等以下品牌》, 2025-09-26"
+# Shown wherever the demo needs a State Council authorisation number for a RED warning: none is quoted publicly.
+DEMO_AUTHORIZATION_REF = "演示数据，非真实文号 (demo, not a real reference)"
+
+
+def _uscc(body: str) -> str:
+    """A GB 32100 code from its first 17 characters plus the computed check character (demo codes only)."""
+    if len(body) != 17:
+        raise ValueError(f"{body!r}: a USCC body has 17 characters")
+    return body + uscc_check_character(body)
+
+
+# Real companies: only their public recall facts (POWER_BANK_SOURCE). Customs publishes no credit class for them
+# that this demo could cite, so they show the default REGULAR with no history. Their codes are demo placeholders
+# (zeros in the organisation-code part), not their registered USCCs.
+ROMOSS, ANKER, XIAOMI = _uscc("914403000000RM001"), _uscc("914301000000AK002"), _uscc("911101080000XM003")
+REAL_COMPANIES = frozenset({ROMOSS, ANKER, XIAOMI})
+# Fictional enterprises (named 虚构 / fictional) carry the credit stories, one tier or more each.
+TOYS, BOOKS, AUTO = _uscc("913302000000WJ004"), _uscc("911101050000TY005"), _uscc("911201160000YH006")
+CBEC, CLOTH, HOME = _uscc("913301000000YL007"), _uscc("914401010000JX008"), _uscc("913101150000PJ009")
 
 ENTERPRISES: list[dict] = [
-    dict(uscc=DEMO_USCC, name="深圳市示范进出口贸易有限公司", name_en="Shenzhen Demo Import & Export Trading Co., Ltd.",
+    dict(uscc=DEMO_USCC, name="深圳市示范进出口贸易有限公司（虚构）", name_en="Shenzhen Demo Import & Export Trading Co., Ltd. (fictional)",
          region="广东 深圳", credit_level=CreditLevel.REGULAR, cross_border_class=CrossBorderClass.GENERAL_SUPERVISION),
-    dict(uscc="91440300MA5ROMSS01", name="深圳市罗马仕科技有限公司", name_en="Shenzhen Romoss Technology Co., Ltd.",
-         region="广东 深圳", credit_level=CreditLevel.DISHONEST),
-    dict(uscc="91430100MA4ANKER02", name="安克创新科技股份有限公司", name_en="Anker Innovations Technology Co., Ltd.",
-         region="湖南 长沙", credit_level=CreditLevel.AEO_ADVANCED),
-    dict(uscc="91110108MA0XIAOMI3", name="小米通讯技术有限公司", name_en="Xiaomi Communications Co., Ltd.",
-         region="北京", credit_level=CreditLevel.AEO_ADVANCED),
-    dict(uscc="91330200MA2TOYS004", name="宁波港湾玩具进口有限公司", name_en="Ningbo Harbour Toys Import Co., Ltd.",
+    dict(uscc=ROMOSS, name="深圳市罗马仕科技有限公司", name_en="Shenzhen Romoss Technology Co., Ltd.",
+         region="广东 深圳", credit_level=CreditLevel.REGULAR),
+    dict(uscc=ANKER, name="安克创新科技股份有限公司", name_en="Anker Innovations Technology Co., Ltd.",
+         region="湖南 长沙", credit_level=CreditLevel.REGULAR),
+    dict(uscc=XIAOMI, name="小米通讯技术有限公司", name_en="Xiaomi Communications Co., Ltd.",
+         region="北京", credit_level=CreditLevel.REGULAR),
+    dict(uscc=TOYS, name="宁波港湾玩具进口有限公司（虚构）", name_en="Ningbo Harbour Toys Import Co., Ltd. (fictional)",
          region="浙江 宁波", credit_level=CreditLevel.SERIOUSLY_DISHONEST, cross_border_class=CrossBorderClass.KEY_SUPERVISION),
-    dict(uscc="91110105MA0BOOKS05", name="北京童阅图书进出口有限公司", name_en="Beijing Tongyue Books Import & Export Co., Ltd.",
+    dict(uscc=BOOKS, name="北京童阅图书进出口有限公司（虚构）", name_en="Beijing Tongyue Books Import & Export Co., Ltd. (fictional)",
          region="北京", credit_level=CreditLevel.DISHONEST),
-    dict(uscc="91120116MA0AUTO006", name="天津港保税区远航汽车贸易有限公司", name_en="Tianjin Port Free Trade Zone Yuanhang Auto Trading Co., Ltd.",
+    dict(uscc=AUTO, name="天津港保税区远航汽车贸易有限公司（虚构）",
+         name_en="Tianjin Port Free Trade Zone Yuanhang Auto Trading Co., Ltd. (fictional)",
          region="天津", credit_level=CreditLevel.REGULAR),
-    dict(uscc="91330100MA2CBEC007", name="杭州云链跨境电子商务有限公司", name_en="Hangzhou Yunlian Cross-border E-commerce Co., Ltd.",
-         region="浙江 杭州", credit_level=CreditLevel.AEO_CERTIFIED, cross_border_class=CrossBorderClass.GENERAL_SUPERVISION),
-    dict(uscc="91440101MA5CLOTH08", name="广州锦绣服装进出口有限公司", name_en="Guangzhou Jinxiu Garments Import & Export Co., Ltd.",
+    dict(uscc=CBEC, name="杭州云链跨境电子商务有限公司（虚构）", name_en="Hangzhou Yunlian Cross-border E-commerce Co., Ltd. (fictional)",
+         region="浙江 杭州", credit_level=CreditLevel.AEO_ADVANCED, cross_border_class=CrossBorderClass.GENERAL_SUPERVISION),
+    dict(uscc=CLOTH, name="广州锦绣服装进出口有限公司（虚构）", name_en="Guangzhou Jinxiu Garments Import & Export Co., Ltd. (fictional)",
          region="广东 广州", credit_level=CreditLevel.AEO_CERTIFIED),
-    dict(uscc="91310115MA1HOME009", name="上海浦江家电进出口有限公司", name_en="Shanghai Pujiang Home Appliances Import & Export Co., Ltd.",
+    dict(uscc=HOME, name="上海浦江家电进出口有限公司（虚构）", name_en="Shanghai Pujiang Home Appliances Import & Export Co., Ltd. (fictional)",
          region="上海", credit_level=CreditLevel.REGULAR),
 ]
 
-ROMOSS, ANKER, XIAOMI, TOYS, BOOKS, AUTO, CBEC, CLOTH, HOME = (e["uscc"] for e in ENTERPRISES[1:])
+# The invalid codes of demo-data-v1 and their replacements, for a start-up migration of databases seeded before.
+RENAMED_USCCS: dict[str, str] = {
+    "91440300MA5DEMO001": DEMO_USCC, "91440300MA5ROMSS01": ROMOSS, "91430100MA4ANKER02": ANKER,
+    "91110108MA0XIAOMI3": XIAOMI, "91330200MA2TOYS004": TOYS, "91110105MA0BOOKS05": BOOKS,
+    "91120116MA0AUTO006": AUTO, "91330100MA2CBEC007": CBEC, "91440101MA5CLOTH08": CLOTH, "91310115MA1HOME009": HOME,
+}
+
+INITIAL = "初始评定 initial rating"
+# Credit stories of the fictional enterprises: (from, to, reason, when). Before 2026-04-01 Decree No. 251 had
+# three classes (advanced certified, regular, dishonest); AEO_CERTIFIED and SERIOUSLY_DISHONEST exist since
+# Decree No. 282, so those entries are dated after it.
+HISTORIES: dict[str, list[tuple[CreditLevel | None, CreditLevel, str, str]]] = {
+    DEMO_USCC: [(None, CreditLevel.REGULAR, INITIAL, "2026-04-01T00:00:00")],
+    CBEC: [(None, CreditLevel.REGULAR, INITIAL, "2021-11-01T00:00:00"),
+           (CreditLevel.REGULAR, CreditLevel.AEO_ADVANCED,
+            "通过高级认证企业认证 / passed AEO advanced certification", "2024-05-20T02:00:00")],
+    CLOTH: [(None, CreditLevel.REGULAR, INITIAL, "2022-03-01T00:00:00"),
+            (CreditLevel.REGULAR, CreditLevel.AEO_CERTIFIED,
+             "第282号令新设认证企业，经认证 / certified under the new AEO tier of Decree 282", "2026-06-15T02:00:00")],
+    AUTO: [(None, CreditLevel.REGULAR, INITIAL, "2021-11-01T00:00:00")],
+    HOME: [(None, CreditLevel.REGULAR, INITIAL, "2021-11-01T00:00:00"),
+           (CreditLevel.REGULAR, CreditLevel.DISHONEST,
+            "一年内3次一般失信行为（申报不实）/ 3 general breaches in 12 months (inaccurate declarations)",
+            "2025-03-10T02:00:00"),
+           (CreditLevel.DISHONEST, CreditLevel.REGULAR,
+            "信用修复申请通过：已完成整改 / credit repair approved after rectification", "2025-12-01T02:00:00")],
+    BOOKS: [(None, CreditLevel.REGULAR, INITIAL, "2021-11-01T00:00:00"),
+            (CreditLevel.REGULAR, CreditLevel.DISHONEST,
+             "进口儿童图书丙烯酰胺超标且未按期报告召回进展 / acrylamide over the limit, recall reports overdue",
+             "2025-08-18T02:00:00")],
+    TOYS: [(None, CreditLevel.REGULAR, INITIAL, "2021-11-01T00:00:00"),
+           (CreditLevel.REGULAR, CreditLevel.DISHONEST,
+            "进口玩具小零件、铬超标，严重失信行为 / small parts and chromium in imported toys: serious breach",
+            "2025-04-08T02:00:00"),
+           (CreditLevel.DISHONEST, CreditLevel.SERIOUSLY_DISHONEST,
+            "失信期间再次伪报品名 / misdeclared goods again while dishonest", "2026-05-12T02:00:00")],
+}
 
 
 def _at(text: str) -> datetime:
@@ -71,10 +133,11 @@ WARNINGS: list[tuple[str, dict, str | None, list[tuple[L, str, str]], tuple[str,
                    "and Xiaomi announced recalls of about 1.35 million units; stop using affected units and ask the "
                    "enterprise for a refund. About 9,000 CCC certificates were suspended and 600+ revoked; platforms "
                    "blocked about 80,000 listings.",
-        measures=[Measure.DEFECT_RECALL, Measure.SALES_SUSPENSION, Measure.TAKE_DOWN, Measure.CREDIT_DOWNGRADE],
-        enterprise_usccs=[ROMOSS, ANKER, XIAOMI], issued_by=SAMR, authorization_ref="国务院授权〔2025〕第7号"),
-     "2025-06-20T08:00:00", [(L.RED, "召回完成率偏低，起火事故报告增加 / low recall completion, more fire reports",
-                              "2025-09-12T08:00:00")], None),
+        # No credit measure against the real firms: none was published.
+        measures=[Measure.DEFECT_RECALL, Measure.SALES_SUSPENSION, Measure.TAKE_DOWN],
+        enterprise_usccs=[ROMOSS, ANKER, XIAOMI], issued_by=SAMR, authorization_ref=DEMO_AUTHORIZATION_REF),
+     "2025-06-20T08:00:00", [(L.RED, "演示情景：召回完成率偏低（罗马仕34.1%，小米12%）/ demo scenario: low recall "
+                                     "completion (Romoss 34.1 %, Xiaomi 12 %)", "2025-09-26T08:00:00")], None),
     ("toys", dict(
         title="进口儿童玩具小零件、可迁移元素铬及增塑剂超标风险警示通报",
         title_en="Circular: small parts, migratable chromium and plasticisers in imported toys",
@@ -145,7 +208,7 @@ WARNINGS: list[tuple[str, dict, str | None, list[tuple[L, str, str]], tuple[str,
         summary_en="130,000 non-compliant batches of dangerous goods and 9,000+ false declarations since 2021. "
                    "Ports seize high-risk consignments.",
         measures=[Measure.SEIZURE, Measure.CREDIT_DOWNGRADE, Measure.TIGHTENED_SUPERVISION], issued_by=GACC,
-        authorization_ref="国务院授权〔2025〕第3号"), "2025-04-22T05:00:00", [], None),
+        authorization_ref=DEMO_AUTHORIZATION_REF), "2025-04-22T05:00:00", [], None),
     ("children-shoes", dict(
         title="儿童鞋邻苯二甲酸酯超标风险警示公告",
         title_en="Announcement: phthalates in children's shoes",
@@ -174,7 +237,9 @@ WARNINGS: list[tuple[str, dict, str | None, list[tuple[L, str, str]], tuple[str,
                    "is being drafted.", measures=[Measure.TIGHTENED_SUPERVISION], issued_by=SAMR), None, [], None),
 ]
 
-# (code, warning key, fields)
+# (code, warning key, fields). The three power-bank recalls keep SAMR's figures exactly (POWER_BANK_SOURCE):
+# recovered units and refunds as published; units affected are derived from the published shares
+# (167,000 / 34.1 %, 565,000 / 78.7 %, 17,000 / 12 %, together ~1.35 M); announcement dates are approximate.
 RECALLS: list[tuple[str, str | None, dict]] = [
     ("RC-2025-000001", "powerbank", dict(
         product_name="罗马仕移动电源 PAC10/PAB10/PAC20", product_name_en="Romoss power banks PAC10/PAB10/PAC20",
@@ -211,8 +276,8 @@ async def _seed_enterprises() -> None:
     for fields in ENTERPRISES:
         if await Enterprise.find_one(Enterprise.uscc == fields["uscc"]):
             continue
-        history = [CreditChange(from_level=None, to_level=fields["credit_level"], reason="初始评定 initial rating",
-                                by=SEEDED_BY, at=_at("2026-04-01T00:00:00"))]
+        history = [CreditChange(from_level=old, to_level=new, reason=reason, by=SEEDED_BY, at=_at(at))
+                   for old, new, reason, at in HISTORIES.get(fields["uscc"], [])]
         try:
             await Enterprise(**fields, credit_history=history).insert()
         except DuplicateKeyError:

@@ -66,7 +66,7 @@ def test_anonymous_me_is_null(live_server: Stack) -> None:
 
 def test_enterprise_viewer_has_its_enterprise(live_server: Stack, tokens: dict[str, str]) -> None:
     me = live_server.gql(ME, token=tokens["enterprise"])["data"]["me"]
-    assert me["role"] == "ENTERPRISE" and me["enterprise"]["uscc"] == "91440300MA5DEMO001"
+    assert me["role"] == "ENTERPRISE" and me["enterprise"]["uscc"] == "91440300MA5DEM1X0R"
 
 
 def _forged_tokens(valid: str) -> dict[str, str]:

@@ -154,3 +154,31 @@ def test_proposals_only_ever_point_to_dishonest_and_never_upgrade(raw: list[tupl
     if proposal is not None:
         assert proposal.to_level is C.DISHONEST and rank(proposal.from_level) < rank(C.DISHONEST)
         assert all(NOW - timedelta(days=366) < b.at <= NOW for b in proposal.breaches)
+
+
+def test_demo_data_is_honest() -> None:
+    """Every demo USCC is valid; real firms are REGULAR with no invented history; each tier has a fictional story."""
+    from documents import demo_data
+
+    codes = [e["uscc"] for e in demo_data.ENTERPRISES]
+    assert demo_data.DEMO_USCC == "91440300MA5DEM1X0R" and len(set(codes)) == len(codes)
+    assert all(validate_uscc(code) == code for code in codes)
+    by_code = {e["uscc"]: e for e in demo_data.ENTERPRISES}
+    for code in demo_data.REAL_COMPANIES:
+        assert by_code[code]["credit_level"] is C.REGULAR and code not in demo_data.HISTORIES
+        assert "虚构" not in by_code[code]["name"]
+    fictional = [e for e in demo_data.ENTERPRISES if e["uscc"] not in demo_data.REAL_COMPANIES]
+    assert all("虚构" in e["name"] and "fictional" in e["name_en"] for e in fictional)
+    assert {e["credit_level"] for e in fictional} == set(CreditLevel)
+    for e in fictional:
+        history = demo_data.HISTORIES[e["uscc"]]
+        assert history[0][0] is None and history[-1][1] is e["credit_level"]
+        assert all(a[1] == b[0] for a, b in zip(history, history[1:]))  # each change starts where the last ended
+    # The power-bank recalls keep SAMR's published figures.
+    recalls = {code: fields for code, _, fields in demo_data.RECALLS}
+    assert [(recalls[c]["units_recovered"], recalls[c]["refunds_cny"]) for c in
+            ("RC-2025-000001", "RC-2025-000002", "RC-2025-000003")] == [
+        (167_000, 22_837_000.0), (565_000, 85_664_000.0), (17_000, 2_700_000.0)]
+    assert {recalls[c]["enterprise_uscc"] for c in ("RC-2025-000001", "RC-2025-000002", "RC-2025-000003")} == \
+        demo_data.REAL_COMPANIES
+    assert set(demo_data.RENAMED_USCCS.values()) == set(codes)

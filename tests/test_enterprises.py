@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from documents.demo_data import ANKER, CBEC, DEMO_USCC, HOME
 from tests.stack import Stack
 
-OWN = "91440300MA5DEMO001"
-OTHER = "91430100MA4ANKER02"
+OWN = DEMO_USCC
+# A fictional AEO_ADVANCED firm: real companies carry no invented credit class (see documents/demo_data.py).
+OTHER = CBEC
 LEVEL = "query($u: String!) { enterprise(uscc: $u) { uscc name creditLevel } }"
 HISTORY = "query($u: String!) { enterprise(uscc: $u) { creditHistory { fromLevel toLevel reason } } }"
 DUTIES = "query($u: String!) { enterprise(uscc: $u) { recalls { code unitsAffected } } }"
@@ -50,27 +52,27 @@ def test_history_and_recall_duties(live_server: Stack, tokens: dict, role: str, 
 
 def test_agency_credit_read_sees_history(live_server: Stack, agency: dict) -> None:
     history = live_server.gql(HISTORY, {"u": OTHER}, token=agency["credit:read"])["data"]["enterprise"]["creditHistory"]
-    assert history[0]["toLevel"] == "AEO_ADVANCED"
+    assert history[-1]["toLevel"] == "AEO_ADVANCED"
     assert code_of(live_server.gql(HISTORY, {"u": OTHER}, token=agency["warnings:read"])) == "FORBIDDEN"
 
 
 def test_recall_duties_of_an_enterprise(live_server: Stack, tokens: dict) -> None:
-    body = live_server.gql(DUTIES, {"u": OTHER}, token=tokens["regulator"])
+    body = live_server.gql(DUTIES, {"u": ANKER}, token=tokens["regulator"])
     assert [r["unitsAffected"] for r in body["data"]["enterprise"]["recalls"]] == [717_916]
 
 
 @pytest.mark.parametrize("role", ["anonymous", "consumer", "enterprise", "admin", "agency"])
 def test_only_regulators_change_credit(live_server: Stack, tokens: dict, role: str) -> None:
-    body = live_server.gql(SET, {"u": "91310115MA1HOME009", "l": "DISHONEST"}, token=tokens.get(role))
+    body = live_server.gql(SET, {"u": HOME, "l": "DISHONEST"}, token=tokens.get(role))
     assert code_of(body) == ("UNAUTHENTICATED" if role == "anonymous" else "FORBIDDEN")
 
 
 def test_regulator_changes_credit_with_history(live_server: Stack, tokens: dict) -> None:
-    body = live_server.gql(SET, {"u": "91310115MA1HOME009", "l": "DISHONEST"}, token=tokens["regulator"])
+    body = live_server.gql(SET, {"u": HOME, "l": "DISHONEST"}, token=tokens["regulator"])
     e = body["data"]["setCreditLevel"]
     assert e["creditLevel"] == "DISHONEST"
     assert (e["creditHistory"][-1]["fromLevel"], e["creditHistory"][-1]["toLevel"]) == ("REGULAR", "DISHONEST")
-    again = live_server.gql(SET, {"u": "91310115MA1HOME009", "l": "DISHONEST"}, token=tokens["regulator"])
+    again = live_server.gql(SET, {"u": HOME, "l": "DISHONEST"}, token=tokens["regulator"])
     assert code_of(again) == "CONFLICT"
     assert code_of(live_server.gql(SET, {"u": "91000000000000000X", "l": "REGULAR"}, token=tokens["regulator"])) == "NOT_FOUND"
     assert code_of(live_server.gql(SET, {"u": "bad", "l": "REGULAR"}, token=tokens["regulator"])) == "BAD_USER_INPUT"
