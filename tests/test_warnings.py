@@ -39,7 +39,7 @@ def warning_input(**overrides: object) -> dict:
     base = {"title": f"测试预警 {uuid.uuid4().hex[:6]}", "titleEn": "Test warning", "level": "ORANGE",
             "kind": "ANNOUNCEMENT", "hazards": ["PHYSICAL"], "productCategory": "移动电源 Power banks",
             "hsCodes": ["8507.60"], "originCountries": ["cn"], "summary": "过热起火风险 overheating", "measures":
-            ["DEFECT_RECALL"], "enterpriseUsccs": ["91440300MA5DEMO001"]}
+            ["DEFECT_RECALL"], "enterpriseUsccs": ["91440300MA5DEM1X0R"]}
     base.update(overrides)
     return base
 
