@@ -7,6 +7,7 @@ import { reactive, readonly, watch } from 'vue'
 import { createClient, type Client } from 'graphql-ws'
 import { ALERTS_SUBSCRIPTION } from './api/queries'
 import type { AlertEvent } from './api/types'
+import type { AlertsSubscription, AlertsSubscriptionVariables } from './api/generated/graphql'
 import { GRAPHQL_PATH } from './api/http'
 import { currentAccessToken, ensureFreshToken, identityKey, refreshSession } from './session'
 import { i18n } from './i18n'
@@ -57,33 +58,6 @@ function backoff(attempt: number): number {
 function wsUrl(): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:'
   return `${proto}//${location.host}${GRAPHQL_PATH}`
-}
-
-const utf8 = new TextDecoder()
-
-/**
- * WebSocket that hands graphql-ws text even when the server sends its JSON
- * messages as binary frames (graphql-ws would otherwise close with 4004).
- */
-class TextFrameWebSocket extends WebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols)
-    this.binaryType = 'arraybuffer'
-  }
-
-  override set onmessage(handler: ((this: WebSocket, ev: MessageEvent) => unknown) | null) {
-    super.onmessage = handler
-      ? function (this: WebSocket, ev: MessageEvent) {
-          const data: unknown = ev.data
-          if (data instanceof ArrayBuffer) return handler.call(this, new MessageEvent('message', { data: utf8.decode(data) }))
-          return handler.call(this, ev)
-        }
-      : null
-  }
-
-  override get onmessage(): ((this: WebSocket, ev: MessageEvent) => unknown) | null {
-    return super.onmessage
-  }
 }
 
 let client: Client | null = null
@@ -147,10 +121,10 @@ function subscribe(gen: number): void {
   const after = storedCursor()
   // The payload object is re-sent by graphql-ws on each reconnect; we keep
   // `variables.after` up to date so a reconnect replays only what was missed.
-  const variables: { minLevel: string; after?: string } = { minLevel: 'ORANGE' }
+  const variables: AlertsSubscriptionVariables = { minLevel: 'ORANGE' }
   if (after) variables.after = after
-  const payload = { query: ALERTS_SUBSCRIPTION, variables, operationName: 'Alerts' }
-  unsubscribe = client.subscribe<{ alerts: AlertEvent }>(payload, {
+  const payload = { query: ALERTS_SUBSCRIPTION.toString(), variables, operationName: 'Alerts' }
+  unsubscribe = client.subscribe<AlertsSubscription>(payload, {
     next: (result) => {
       if (gen !== generation) return
       failures = 0
@@ -238,13 +212,12 @@ function stop(): void {
 }
 
 /** (Re)start the socket and the subscription. */
-export function restart(): void {
+function restart(): void {
   stop()
   const gen = generation
   state.status = 'connecting'
   client = createClient({
     url: wsUrl(),
-    webSocketImpl: TextFrameWebSocket,
     lazy: true,
     retryAttempts: Infinity,
     shouldRetry: () => true,

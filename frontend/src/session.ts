@@ -3,9 +3,10 @@
 // before expiry and once after an UNAUTHENTICATED error, and exposes `gql()`,
 // the authenticated GraphQL request function the views use.
 import { computed, reactive, readonly } from 'vue'
-import { ApiError, postGraphQL } from './api/http'
+import { ApiError, postGraphQL, type Document } from './api/http'
 import { ME, REFRESH_TOKEN, SIGN_IN, SIGN_OUT, SIGN_UP } from './api/queries'
 import type { AuthPayload, Role, Viewer } from './api/types'
+import type { SignUpInput } from './api/generated/graphql'
 
 const STORAGE_KEY = 'qsradar.session'
 /** Refresh this long before the access token expires. */
@@ -93,7 +94,7 @@ export function refreshSession(): Promise<boolean> {
   if (!rt) return Promise.resolve(false)
   refreshing = (async () => {
     try {
-      const data = await postGraphQL<{ refreshToken: AuthPayload }>(REFRESH_TOKEN, { refreshToken: rt })
+      const data = await postGraphQL(REFRESH_TOKEN, { refreshToken: rt })
       // Another tab may have signed out/in meanwhile; only apply if still ours.
       if (state.refreshToken === rt) apply(data.refreshToken)
       return true
@@ -122,28 +123,28 @@ export async function ensureFreshToken(): Promise<string | null> {
 }
 
 /** Authenticated GraphQL request with silent refresh and one retry on UNAUTHENTICATED. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, opts: { signal?: AbortSignal } = {}): Promise<T> {
+export async function gql<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables, opts: { signal?: AbortSignal } = {}): Promise<TResult> {
   const token = await ensureFreshToken()
   try {
-    return await postGraphQL<T>(query, variables, { token, signal: opts.signal })
+    return await postGraphQL(document, variables, { token, signal: opts.signal })
   } catch (e) {
     if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && token) {
       const ok = await refreshSession()
       // Retry with the new token, or anonymously when the session is gone.
-      return await postGraphQL<T>(query, variables, { token: ok ? state.accessToken : null, signal: opts.signal })
+      return await postGraphQL(document, variables, { token: ok ? state.accessToken : null, signal: opts.signal })
     }
     throw e
   }
 }
 
 export async function signIn(email: string, password: string): Promise<Viewer> {
-  const data = await postGraphQL<{ signIn: AuthPayload }>(SIGN_IN, { input: { email, password } })
+  const data = await postGraphQL(SIGN_IN, { input: { email, password } })
   apply(data.signIn)
   return data.signIn.viewer
 }
 
-export async function signUp(input: { email: string; password: string; displayName?: string; locale?: string }): Promise<Viewer> {
-  const data = await postGraphQL<{ signUp: AuthPayload }>(SIGN_UP, { input })
+export async function signUp(input: SignUpInput): Promise<Viewer> {
+  const data = await postGraphQL(SIGN_UP, { input })
   apply(data.signUp)
   return data.signUp.viewer
 }
@@ -154,7 +155,7 @@ export async function signOut(): Promise<void> {
   clearSession()
   if (rt) {
     try {
-      await postGraphQL<{ signOut: boolean }>(SIGN_OUT, { refreshToken: rt }, { token })
+      await postGraphQL(SIGN_OUT, { refreshToken: rt }, { token })
     } catch {
       /* the local session is gone either way */
     }
@@ -164,7 +165,7 @@ export async function signOut(): Promise<void> {
 /** Reload the viewer from the server (e.g. when opening "Me"). */
 export async function reloadViewer(): Promise<Viewer | null> {
   if (!state.accessToken) return null
-  const data = await gql<{ me: Viewer | null }>(ME)
+  const data = await gql(ME, {})
   if (data.me) {
     state.viewer = data.me
     persist()

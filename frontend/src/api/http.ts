@@ -1,6 +1,10 @@
 // Minimal typed GraphQL-over-HTTP client (POST JSON to /graphql).
 // Knows nothing about the session; see session.ts for the authenticated `gql()`.
 import { ERROR_CODES, type ErrorCode } from './types'
+import type { TypedDocumentString } from './generated/graphql'
+
+/** A document from api/queries.ts: its text, typed with its result and variables. */
+export type Document<TResult, TVariables> = TypedDocumentString<TResult, TVariables>
 
 export const GRAPHQL_PATH = '/graphql'
 
@@ -72,10 +76,9 @@ export function errorFromGraphQL(errors: GraphQLErrorShape[]): ApiError {
 export interface PostOptions {
   token?: string | null
   signal?: AbortSignal
-  operationName?: string
 }
 
-export async function postGraphQL<T>(query: string, variables: Record<string, unknown> = {}, opts: PostOptions = {}): Promise<T> {
+export async function postGraphQL<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables, opts: PostOptions = {}): Promise<TResult> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/graphql-response+json, application/json',
@@ -86,14 +89,14 @@ export async function postGraphQL<T>(query: string, variables: Record<string, un
     res = await fetch(GRAPHQL_PATH, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables, operationName: opts.operationName }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       signal: opts.signal,
     })
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
     throw new ApiError('NETWORK', e instanceof Error ? e.message : String(e))
   }
-  type Body = { data?: T | null; errors?: GraphQLErrorShape[] }
+  type Body = { data?: TResult | null; errors?: GraphQLErrorShape[] }
   let body: Body | null
   try {
     body = (await res.json()) as Body | null

@@ -7,7 +7,6 @@ import en from './en'
 import { ApiError } from '../api/http'
 
 export type AppLocale = 'zh-CN' | 'en'
-export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en']
 const STORAGE_KEY = 'qsradar.locale'
 
 function initialLocale(): AppLocale {
