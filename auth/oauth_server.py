@@ -1,7 +1,9 @@
 """OAuth 2 client-credentials token endpoint (RFC 6749 §4.4) for partner agencies, on Authlib.
 
 Authlib's server is synchronous, so the endpoint loads the client first (async), then runs
-the grant (Argon2 secret check included) in a worker thread.
+the grant (Argon2 secret check included) in a worker thread. An unknown client id and a wrong
+secret get the same answer after the same work, and failed client authentications are limited
+per client id and per address.
 """
 
 from __future__ import annotations
@@ -10,21 +12,22 @@ import asyncio
 import base64
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from authlib.oauth2.rfc6749 import AuthorizationServer, ClientMixin, OAuth2Request
-from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
 from authlib.oauth2.rfc6749.errors import InvalidScopeError
 from authlib.oauth2.rfc6749.grants import ClientCredentialsGrant
+from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
 from authlib.oauth2.rfc6749.util import scope_to_list
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from auth.passwords import verify_secret_sync
+from auth.signin_limits import bounded, seconds_until
 from auth.tokens import issue_access_token
-from documents import audit
+from documents import audit, rate_limit
 from documents.agency_client import AgencyClient
 from documents.enums import AgencyScope, Role
 from documents.settings import get_settings
@@ -34,21 +37,27 @@ os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
 
 SUPPORTED_SCOPES = [s.value for s in AgencyScope]
 MAX_FORM_BYTES = 16 * 1024
-_hasher = PasswordHasher()
+# The one answer to every failed client authentication, known client or not (no enumeration).
+INVALID_CLIENT = {"error": "invalid_client", "error_description": "client authentication failed"}
+INVALID_CLIENT_HEADERS = {"WWW-Authenticate": 'Basic realm="qsradar", error="invalid_client"',
+                          "Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
 class _Client(ClientMixin):
-    def __init__(self, doc: AgencyClient) -> None:
+    """A stored client, or a stand-in for an unknown id that fails authentication after the same work."""
+
+    def __init__(self, client_id: str, doc: AgencyClient | None) -> None:
+        self.client_id = client_id
         self.doc = doc
 
     def get_client_id(self) -> str:
-        return self.doc.client_id
+        return self.client_id
 
     def get_default_redirect_uri(self) -> None:
         return None
 
     def get_allowed_scope(self, scope: str | None) -> str:
-        granted = [s.value for s in self.doc.scopes]
+        granted = [s.value for s in self.doc.scopes] if self.doc else []
         if not scope:
             return " ".join(granted)
         allowed = [s for s in scope_to_list(scope) if s in granted]
@@ -60,10 +69,8 @@ class _Client(ClientMixin):
         return False
 
     def check_client_secret(self, client_secret: str) -> bool:
-        try:
-            return bool(_hasher.verify(self.doc.secret_hash, client_secret))
-        except (VerificationError, InvalidHashError):
-            return False
+        # Without a stored client this verifies against the dummy hash: an unknown id costs the same.
+        return verify_secret_sync(self.doc.secret_hash if self.doc else None, client_secret)
 
     def check_endpoint_auth_method(self, method: str, endpoint: str) -> bool:
         return endpoint == "token" and method in ("client_secret_basic", "client_secret_post")
@@ -72,7 +79,7 @@ class _Client(ClientMixin):
         return False
 
     def check_grant_type(self, grant_type: str) -> bool:
-        return grant_type == "client_credentials" and not self.doc.disabled
+        return grant_type == "client_credentials" and self.doc is not None and not self.doc.disabled
 
 
 class _Grant(ClientCredentialsGrant):
@@ -95,9 +102,9 @@ class _Request(OAuth2Request):
 
 
 class _Server(AuthorizationServer):
-    def __init__(self, client: AgencyClient | None) -> None:
+    def __init__(self, client_id: str | None, client: AgencyClient | None) -> None:
         super().__init__(scopes_supported=SUPPORTED_SCOPES)
-        self._client = _Client(client) if client else None
+        self._client = _Client(client_id, client) if client_id else None
         self.issued: list[dict[str, Any]] = []
         self.register_grant(_Grant)
         self.register_token_generator("default", self._generate)
@@ -139,34 +146,80 @@ def _client_id_of(headers: Mapping[str, str], form: dict[str, str]) -> str | Non
     return form.get("client_id")
 
 
+async def _read_form_body(request: Request) -> bytes | None:
+    """The body, read as a stream and abandoned past MAX_FORM_BYTES (None): a huge body never sits in memory."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_FORM_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _limit_keys(client_id: str | None, address: str | None) -> list[tuple[str, int]]:
+    s = get_settings()
+    keys: list[tuple[str, int]] = []
+    if client_id:
+        keys.append((f"oauth:client:{bounded(client_id)}", s.oauth_max_failures_per_client))
+    if address:
+        keys.append((f"oauth:address:{address}", s.oauth_max_failures_per_address))
+    return keys
+
+
 async def token_endpoint(request: Request) -> Response:
     """POST /oauth/token: form-encoded client-credentials grant; errors per RFC 6749 §5.2."""
     if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         return JSONResponse({"error": "invalid_request", "error_description": "form-encoded body required"},
                             status_code=400)
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        return JSONResponse({"error": "invalid_request", "error_description": "body too large"}, status_code=400)
-    form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
+    raw = await _read_form_body(request)
+    if raw is None:
+        # The unread rest of the body stays on the connection: close it rather than read it.
+        return JSONResponse({"error": "invalid_request", "error_description": f"body over {MAX_FORM_BYTES} bytes"},
+                            status_code=413, headers={"Connection": "close"})
+    form = dict(parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True))
     headers = request.headers  # case-insensitive, as Authlib reads "Authorization"
-    client_id = _client_id_of(headers, form)
+    client_id = _client_id_of(headers, form) or None
+    address = request.client.host if request.client else None
+    # Reserved before the Argon2 check, so concurrent guesses cannot overrun the limit.
+    keys = _limit_keys(client_id, address)
+    refused_until = await rate_limit.reserve_all(keys, timedelta(seconds=get_settings().oauth_window_seconds))
+    if refused_until is not None:
+        wait = seconds_until(refused_until)
+        return JSONResponse({"error": "slow_down", "error_description": "too many failed client authentications; "
+                             f"retry after {wait} s"}, status_code=429,
+                            headers={"Retry-After": str(wait), "Cache-Control": "no-store"})
     client_doc = await AgencyClient.find_one(AgencyClient.client_id == client_id) if client_id else None
-    server = _Server(client_doc)
+    server = _Server(client_id, client_doc)
     oauth_request = _Request("POST", str(request.url), headers, form)
     status, body, extra_headers = await asyncio.to_thread(server.create_token_response, oauth_request)
-    address = request.client.host if request.client else None
+    actor = f"client:{bounded(client_id or '')}"
     if server.issued:
-        await audit.record("agency_token_issued", actor=f"client:{client_id}", address=address,
+        if client_id:
+            await rate_limit.reset(keys[0][0])
+        if address:
+            await rate_limit.release(keys[-1][0])
+        await audit.record("agency_token_issued", actor=actor, address=address,
                            scope=server.issued[0].get("scope", ""))
-    else:
-        await audit.record("agency_token_refused", actor=f"client:{client_id}", address=address,
-                           error=(body or {}).get("error"))
+        return JSONResponse(body, status_code=status, headers=dict(extra_headers or []))
+    error = (body or {}).get("error")
+    if error != "invalid_client":
+        # Not a failed authentication (bad grant type, scope...): the reservation goes back.
+        for key, _ in keys:
+            await rate_limit.release(key)
+    await audit.record("agency_token_refused", actor=actor, address=address, error=error)
+    if error == "invalid_client":
+        return JSONResponse(INVALID_CLIENT, status_code=401, headers=INVALID_CLIENT_HEADERS)
     return JSONResponse(body, status_code=status, headers=dict(extra_headers or []))
 
 
 async def metadata_endpoint(request: Request) -> Response:
-    """RFC 8414 authorisation-server metadata."""
-    base = str(request.base_url).rstrip("/")
+    """RFC 8414 authorisation-server metadata, from the configured public URL (never the Host header)."""
+    base = get_settings().base_url
     return JSONResponse({
         "issuer": base,
         "token_endpoint": f"{base}/oauth/token",

@@ -17,12 +17,15 @@ async def hash_secret(secret: str) -> str:
     return await asyncio.to_thread(_hasher.hash, secret)
 
 
-async def verify_secret(stored_hash: str | None, secret: str) -> bool:
-    """True when `secret` matches; with no stored hash, burns the same time and returns False."""
-    def check() -> bool:
-        try:
-            return _hasher.verify(stored_hash or _DUMMY_HASH, secret) and stored_hash is not None
-        except (VerificationError, InvalidHashError):
-            return False
+def verify_secret_sync(stored_hash: str | None, secret: str) -> bool:
+    """True when `secret` matches; with no stored hash, verifies against the dummy hash and returns False."""
+    try:
+        matched = bool(_hasher.verify(stored_hash or _DUMMY_HASH, secret))
+    except (VerificationError, InvalidHashError):
+        return False
+    return matched and stored_hash is not None
 
-    return await asyncio.to_thread(check)
+
+async def verify_secret(stored_hash: str | None, secret: str) -> bool:
+    """`verify_secret_sync` off the event loop."""
+    return await asyncio.to_thread(verify_secret_sync, stored_hash, secret)

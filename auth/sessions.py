@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from beanie import PydanticObjectId
 from pymongo import ReturnDocument
@@ -16,11 +17,17 @@ from auth.errors import Unauthenticated
 from auth.passwords import hash_secret, verify_secret
 from auth.tokens import issue_access_token
 from documents import audit
-from documents.account import Account, check_email, check_locale, check_password, normalise_email
+from documents.account import (
+    Account,
+    check_email,
+    check_locale,
+    check_password,
+    normalise_email,
+)
 from documents.clock import utcnow
 from documents.enums import Role
 from documents.errors import StateConflict
-from documents.query_shapes import same_id
+from documents.db.query_shapes import same_id
 from documents.settings import get_settings
 from documents.token_family import RefreshToken, TokenFamily
 
@@ -49,18 +56,21 @@ def access_claims(account: Account, family_id: PydanticObjectId) -> dict[str, ob
     return claims
 
 
-async def _issue_pair(account: Account, family_id: PydanticObjectId) -> TokenPair:
+async def _issue_pair(account: Account, family_id: PydanticObjectId) -> tuple[TokenPair, str]:
+    """A new access token and refresh token of the family; also returns the refresh token's hash."""
     s = get_settings()
     refresh = secrets.token_urlsafe(32)
-    await RefreshToken(token_hash=_hash_refresh(refresh), family_id=family_id, account_id=account.id,  # type: ignore[arg-type]
+    refresh_hash = _hash_refresh(refresh)
+    await RefreshToken(token_hash=refresh_hash, family_id=family_id, account_id=account.id,  # type: ignore[arg-type]
                        expires_at=utcnow() + timedelta(seconds=s.refresh_token_ttl_seconds)).insert()
     access = issue_access_token(access_claims(account, family_id), s.access_token_ttl_seconds)
-    return TokenPair(access, refresh, s.access_token_ttl_seconds, account)
+    return TokenPair(access, refresh, s.access_token_ttl_seconds, account), refresh_hash
 
 
 async def _start_session(account: Account) -> TokenPair:
     family = await TokenFamily(account_id=account.id).insert()  # type: ignore[arg-type]
-    return await _issue_pair(account, family.id)  # type: ignore[arg-type]
+    pair, _ = await _issue_pair(account, family.id)  # type: ignore[arg-type]
+    return pair
 
 
 async def create_account(email: str, password: str, role: Role, *, display_name: str | None = None,
@@ -89,14 +99,15 @@ async def sign_up(email: str, password: str, *, display_name: str | None, locale
 async def sign_in(email: str, password: str, *, address: str | None) -> TokenPair:
     """Check the password under the brute-force limits; the failure never says whether the email exists."""
     canonical = normalise_email(email)
-    await signin_limits.check(canonical, address)
+    # Reserved before hashing: concurrent guesses cannot all slip past the limit while others hash.
+    await signin_limits.reserve_attempt(canonical, address)
     account = await Account.find_one(Account.email == canonical)
+    # An unknown email is verified against a dummy hash, so it costs what a wrong password costs.
     ok = await verify_secret(account.password_hash if account else None, password)
     if not ok or account is None or account.disabled:
-        await signin_limits.record_failure(canonical, address)
         await audit.record("sign_in_failed", actor=canonical, address=address)
         raise Unauthenticated(GENERIC_FAILURE)
-    await signin_limits.record_success(canonical)
+    await signin_limits.record_success(canonical, address)
     await audit.record("sign_in", actor=f"account:{account.id}", address=address)
     return await _start_session(account)
 
@@ -107,27 +118,53 @@ async def revoke_family(family_id: PydanticObjectId, reason: str) -> None:
         {"_id": family_id, "revoked_at": None}, {"$set": {"revoked_at": utcnow(), "revoked_reason": reason}})
 
 
+async def _reuse_is_tolerated(reused: dict[str, Any], now: datetime) -> bool:
+    """True for the token rotated less than the grace ago whose successor has not been used yet:
+    two tabs refreshing at once, not a replayed stolen token."""
+    grace = get_settings().refresh_reuse_grace_seconds
+    rotated_epoch = reused.get("rotated_epoch")
+    if grace <= 0 or not isinstance(rotated_epoch, int | float) or now.timestamp() - rotated_epoch >= grace:
+        return False
+    successor_hash = reused.get("replaced_by")
+    if successor_hash is None:
+        return True  # its rotation is still being written: the successor cannot have been used
+    successor = await RefreshToken.get_pymongo_collection().find_one({"token_hash": successor_hash})
+    return successor is not None and successor.get("rotated_at") is None
+
+
 async def refresh(refresh_token: str, *, address: str | None) -> TokenPair:
-    """Rotate a refresh token. Presenting an already-rotated one revokes its whole family."""
+    """Rotate a refresh token. Presenting an already-rotated one revokes its whole family, except the
+    one rotated within the grace period while its successor is unused (that gets a fresh pair)."""
     coll = RefreshToken.get_pymongo_collection()
     token_hash = _hash_refresh(refresh_token)
     now = utcnow()
     claimed = await coll.find_one_and_update(
-        {"token_hash": token_hash, "rotated_at": None}, {"$set": {"rotated_at": now}},
+        {"token_hash": token_hash, "rotated_at": None}, {"$set": {"rotated_at": now, "rotated_epoch": now.timestamp()}},
         return_document=ReturnDocument.BEFORE)
+    tolerated = False
     if claimed is None:
         reused = await coll.find_one({"token_hash": token_hash})
-        if reused is not None:
+        if reused is None:
+            raise Unauthenticated("refresh token is invalid")
+        if not await _reuse_is_tolerated(reused, now):
             await revoke_family(reused["family_id"], "refresh token reuse")
             await audit.record("refresh_token_reuse", actor=f"account:{reused['account_id']}", address=address,
                                family=str(reused["family_id"]))
-        raise Unauthenticated("refresh token is invalid")
+            raise Unauthenticated("refresh token is invalid")
+        claimed, tolerated = reused, True
     family = await TokenFamily.get(claimed["family_id"])
     account = await Account.get(claimed["account_id"])
     if (family is None or family.revoked_at is not None or claimed["expires_at"] <= now
             or account is None or account.disabled):
         raise Unauthenticated("refresh token is invalid")
-    return await _issue_pair(account, family.id)  # type: ignore[arg-type]
+    pair, successor_hash = await _issue_pair(account, family.id)  # type: ignore[arg-type]
+    if tolerated:
+        # The first successor stays the one that decides: once it is used, this token's reuse is theft.
+        await audit.record("refresh_token_reuse_tolerated", actor=f"account:{account.id}", address=address,
+                           family=str(family.id))
+    else:
+        await coll.update_one({"token_hash": token_hash}, {"$set": {"replaced_by": successor_hash}})
+    return pair
 
 
 async def sign_out(refresh_token: str, *, address: str | None) -> bool:

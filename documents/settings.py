@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -44,6 +45,19 @@ class Settings(BaseSettings):
     signin_window_seconds: int = Field(900, alias="QSRADAR_SIGNIN_WINDOW")
     signin_max_failures_per_account: int = Field(5, alias="QSRADAR_SIGNIN_MAX_FAILURES_PER_ACCOUNT")
     signin_max_failures_per_address: int = Field(30, alias="QSRADAR_SIGNIN_MAX_FAILURES_PER_ADDRESS")
+    # Failed client authentications at /oauth/token, per client id and per address, in their own window.
+    oauth_window_seconds: int = Field(900, alias="QSRADAR_OAUTH_WINDOW", ge=1)
+    oauth_max_failures_per_client: int = Field(10, alias="QSRADAR_OAUTH_MAX_FAILURES_PER_CLIENT")
+    oauth_max_failures_per_address: int = Field(30, alias="QSRADAR_OAUTH_MAX_FAILURES_PER_ADDRESS")
+    # Seconds during which the refresh token just rotated may be presented again (two tabs refreshing at
+    # once) without being taken for theft; 0 turns the tolerance off.
+    refresh_reuse_grace_seconds: float = Field(10.0, alias="QSRADAR_REFRESH_REUSE_GRACE", ge=0)
+
+    # Webhook deliveries to loopback/private addresses: tests and development only.
+    webhook_allow_private: bool = Field(False, alias="QSRADAR_WEBHOOK_ALLOW_PRIVATE")
+    # Public base URL (scheme://host[:port][/path]) used in absolute links: OAuth metadata, feeds.
+    # Empty: http://HOST:PORT. Never taken from the request's Host header, which the client controls.
+    public_url: str = Field("", alias="QSRADAR_PUBLIC_URL")
 
     max_body_bytes: int = Field(256 * 1024, alias="QSRADAR_MAX_BODY_BYTES")
     subscriber_queue_size: int = Field(256, alias="QSRADAR_SUBSCRIBER_QUEUE")
@@ -54,16 +68,51 @@ class Settings(BaseSettings):
     def is_production(self) -> bool:
         return self.env == "production"
 
+    @property
+    def previous_secret_key_list(self) -> list[str]:
+        """The retired keys, in order, without blanks."""
+        return [k.strip() for k in self.previous_secret_keys.split(",") if k.strip()]
+
+    @property
+    def base_url(self) -> str:
+        """The public base URL without a trailing slash (QSRADAR_PUBLIC_URL, else the listen address)."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://{host}:{self.port}"
+
     @model_validator(mode="after")
-    def _refuse_default_secret_in_production(self) -> Settings:
-        if self.is_production and (
-            self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < MIN_SECRET_KEY_LENGTH
-        ):
+    def _check_public_url(self) -> Settings:
+        if self.public_url:
+            parts = urlsplit(self.public_url)
+            if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+                raise ValueError("QSRADAR_PUBLIC_URL must be an http(s) URL without query or fragment")
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if not self.is_production:
+            return self
+        if _weak_key(self.secret_key):
             raise ValueError(
                 "QSRADAR_ENV=production needs QSRADAR_SECRET_KEY set to a random value "
                 f"of at least {MIN_SECRET_KEY_LENGTH} characters"
             )
+        # A retired key still verifies tokens, so a weak one lets anyone forge them: same rules.
+        if any(_weak_key(k) for k in self.previous_secret_key_list):
+            raise ValueError(
+                "QSRADAR_ENV=production refuses QSRADAR_PREVIOUS_SECRET_KEYS holding the development key "
+                f"or a key shorter than {MIN_SECRET_KEY_LENGTH} characters"
+            )
+        if self.webhook_allow_private:
+            raise ValueError("QSRADAR_ENV=production refuses QSRADAR_WEBHOOK_ALLOW_PRIVATE (deliveries to "
+                             "loopback and private addresses)")
         return self
+
+
+def _weak_key(key: str) -> bool:
+    """The development key, or too short to resist guessing."""
+    return key.strip() == DEFAULT_SECRET_KEY or len(key.strip()) < MIN_SECRET_KEY_LENGTH
 
 
 @lru_cache(maxsize=1)

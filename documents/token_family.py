@@ -1,4 +1,5 @@
-"""Refresh tokens and the families they rotate in: reuse of a rotated token revokes the family."""
+"""Refresh tokens and the families they rotate in: reuse of a rotated token revokes the family
+(except the token rotated moments ago, presented again by a second tab within the grace period)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ class RefreshToken(Document):
     expires_at: datetime
     created_at: datetime = Field(default_factory=utcnow)
     rotated_at: datetime | None = None
+    # The same moment in epoch seconds, which the reuse grace compares: the embedded server stores a date
+    # written with $set as a string, a number survives as a number.
+    rotated_epoch: float | None = None
+    # SHA-256 of the token this one was rotated into: its reuse is tolerated only while that one is unused.
+    replaced_by: str | None = None
 
     class Settings:
         name = "refresh_tokens"
