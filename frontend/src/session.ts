@@ -3,7 +3,7 @@
 // before expiry and once after an UNAUTHENTICATED error, and exposes `gql()`,
 // the authenticated GraphQL request function the views use.
 import { computed, reactive, readonly } from 'vue'
-import { ApiError, postGraphQL, type Document } from './api/http'
+import { ApiError, postGraphQL, type GraphQLDocument } from './api/http'
 import { ME, REFRESH_TOKEN, SIGN_IN, SIGN_OUT, SIGN_UP } from './api/queries'
 import type { AuthPayload, Role, Viewer } from './api/types'
 import type { SignUpInput } from './api/generated/graphql'
@@ -123,7 +123,7 @@ export async function ensureFreshToken(): Promise<string | null> {
 }
 
 /** Authenticated GraphQL request with silent refresh and one retry on UNAUTHENTICATED. */
-export async function gql<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables, opts: { signal?: AbortSignal } = {}): Promise<TResult> {
+export async function gql<TResult, TVariables>(document: GraphQLDocument<TResult, TVariables>, variables: TVariables, opts: { signal?: AbortSignal } = {}): Promise<TResult> {
   const token = await ensureFreshToken()
   try {
     return await postGraphQL(document, variables, { token, signal: opts.signal })

@@ -4,7 +4,7 @@ import { ERROR_CODES, type ErrorCode } from './types'
 import type { TypedDocumentString } from './generated/graphql'
 
 /** A document from api/queries.ts: its text, typed with its result and variables. */
-export type Document<TResult, TVariables> = TypedDocumentString<TResult, TVariables>
+export type GraphQLDocument<TResult, TVariables> = TypedDocumentString<TResult, TVariables>
 
 export const GRAPHQL_PATH = '/graphql'
 
@@ -78,7 +78,7 @@ export interface PostOptions {
   signal?: AbortSignal
 }
 
-export async function postGraphQL<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables, opts: PostOptions = {}): Promise<TResult> {
+export async function postGraphQL<TResult, TVariables>(document: GraphQLDocument<TResult, TVariables>, variables: TVariables, opts: PostOptions = {}): Promise<TResult> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/graphql-response+json, application/json',

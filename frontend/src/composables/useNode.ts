@@ -1,7 +1,7 @@
 // One object by its global id through `node(id:)`, with the states a detail page shows:
 // loading, not found (absent, of another type, or not visible to this viewer), or an error.
 import { computed, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
-import { ApiError, type Document } from '../api/http'
+import { ApiError, type GraphQLDocument } from '../api/http'
 import { errorMessage } from '../i18n'
 import { gql } from '../session'
 
@@ -19,7 +19,7 @@ export interface NodeOptions<TNode> {
  */
 export function useNode<TResult extends { node?: unknown }, TName extends string>(
   id: MaybeRefOrGetter<string | null | undefined>,
-  document: Document<TResult, { id: string }>,
+  document: GraphQLDocument<TResult, { id: string }>,
   typename: TName,
   options: NodeOptions<NodeOf<TResult, TName>> = {},
 ) {
