@@ -23,6 +23,7 @@ export type HazardType =
   | 'HEALTH'
   | 'PHYSICAL';
 
+/** A new warning (发布预警). */
 export type IssueWarningInput = {
   /** State Council authorisation reference; required for RED (level I). */
   authorizationRef?: string | null | undefined;
@@ -87,12 +88,15 @@ export type SignUpInput = {
   password: string;
 };
 
+/** Filters on warnings (预警筛选); every field narrows, none widens visibility. */
 export type WarningFilter = {
   enterpriseUscc?: string | null | undefined;
   hazards?: Array<HazardType> | null | undefined;
+  /** HS code prefix, 2-10 digits (dots allowed). */
   hsCodePrefix?: string | null | undefined;
   kinds?: Array<WarningKind> | null | undefined;
   levels?: Array<WarningLevel> | null | undefined;
+  /** ISO 3166 code or name. */
   originCountry?: string | null | undefined;
   productCategory?: string | null | undefined;
   publishedAfter?: string | null | undefined;
