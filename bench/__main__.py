@@ -14,7 +14,6 @@ BENCH_KEEP=1 (keep the temporary directory), BENCH_RESULTS (where to write resul
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import ctypes
 import os
@@ -32,6 +31,9 @@ from pathlib import Path
 
 import httpx
 import orjson
+
+from documents.db.embedded_server import free_port
+from gql.core.connections import encode_cursor
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -83,11 +85,6 @@ def _die_with_parent() -> None:
     with contextlib.suppress(Exception):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def raise_fd_limit() -> int:
@@ -203,18 +200,15 @@ class Server:
 
 # ---- data ----------------------------------------------------------------------------------------
 
-def b64(text: str) -> str:
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
-
-
 async def _load(uri: str, scale: float) -> dict:
     from bench import dataset
-    from documents import database
+    from documents.db import client as database
+    from documents.db.registry import all_documents
 
     from auth.demo_identities import seed_demo_identities
     from documents.demo_data import seed_demo_data
 
-    await database.connect(uri, "qsradar")
+    await database.connect(uri, "qsradar", all_documents())
     try:
         info = await dataset.load(scale)
         # What the service seeds in development mode, seeded now so the floor and the service see the same data.
@@ -226,7 +220,7 @@ async def _load(uri: str, scale: float) -> dict:
         anon = [d["sort_key"] async for d in coll.find({**pub, "kind": "ANNOUNCEMENT"}, {"sort_key": 1})]
         # Cursors from the newest 80 % so pages are full.
         anon.sort(reverse=True)
-        info["anon_cursors"] = [b64(k) for k in rng.sample(anon[: int(len(anon) * 0.8)], min(300, len(anon) // 2))]
+        info["anon_cursors"] = [encode_cursor(k) for k in rng.sample(anon[: int(len(anon) * 0.8)], min(300, len(anon) // 2))]
         return info
     finally:
         await database.disconnect()
@@ -259,7 +253,7 @@ def make_requests(kind: str, cursors: list[str], n: int = 6000, seed: int = 11) 
         if kind == "cold_list":
             after = rng.choice(cursors)
         else:
-            after = b64(f"99999999999999999999|{len(gql):08d}")
+            after = encode_cursor(f"99999999999999999999|{len(gql):08d}")
         signature = f"{levels}{hazards}{after}"
         if signature in seen:
             continue
@@ -493,7 +487,7 @@ def main(argv: list[str]) -> int:
           flush=True)
     print("load generators: separate processes (subprocess: bench.load_http: minimal asyncio HTTP/1.1 keep-alive client, bench.load_ws: websockets)",
           flush=True)
-    from documents.embedded_server import EmbeddedServer
+    from documents.db.embedded_server import EmbeddedServer
 
     db = EmbeddedServer(tmp)
     uri = db.start()

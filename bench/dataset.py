@@ -25,7 +25,7 @@ from pymongo import ReturnDocument
 
 from documents import warning as warnings
 from documents.alert_event import SEQUENCE_NAME, AlertEvent
-from documents.counter import Counter
+from documents.db.counters import Counter
 from documents.enterprise import CreditChange, Enterprise
 from documents.enums import (
     AlertEventType,
@@ -201,7 +201,7 @@ async def _load_warnings_one_by_one(rng: random.Random, c: Counts) -> list[warni
 
 
 async def load(scale: float, seed: int = 2026) -> dict:
-    """Generate and store the data set (the database must be connected with documents.database.connect)."""
+    """Generate and store the data set (the database must be connected with documents.db.client.connect)."""
     rng = random.Random(seed)
     c = counts(scale)
     t0 = time.perf_counter()

@@ -62,13 +62,13 @@ def _db():  # type: ignore[no-untyped-def]
 async def _page(query: dict, body: dict, projection: dict | None) -> tuple[list[dict], bool]:
     size = min(int(body.get("first") or 20), 100)
     if body.get("after"):
-        query = {**query, "sort_key": {"$lt": _unb64(body["after"])}}
+        query = {**query, "sort_key": {"$lt": _unb64(body["after"]).partition(":")[2]}}  # "page:<key>", as the service
     docs = await _db()["warnings"].find(query, projection).sort("sort_key", -1).limit(size + 1).to_list(size + 1)
     return docs[:size], len(docs) > size
 
 
 def _connection(docs: list[dict], has_next: bool, node) -> dict:  # type: ignore[no-untyped-def]
-    edges = [{"cursor": _b64(d["sort_key"]), "node": node(d)} for d in docs]
+    edges = [{"cursor": _b64("page:" + d["sort_key"]), "node": node(d)} for d in docs]
     return {"edges": edges, "pageInfo": {"hasNextPage": has_next, "endCursor": edges[-1]["cursor"] if edges else None}}
 
 

@@ -16,10 +16,10 @@ from pymongo import IndexModel
 
 from documents.alert_event import SEQUENCE_NAME, AlertEvent
 from documents.clock import sort_key, utcnow
-from documents.counter import next_value
+from documents.db.counters import next_value
 from documents.enums import AlertEventType, HazardType, Measure, WarningKind, WarningLevel, WarningStatus
 from documents.errors import NotFound, RuleViolation, StateConflict
-from documents.transactions import in_transaction
+from documents.db.transactions import in_transaction
 
 HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2}){0,3}$")
 MAX_TITLE = 200

@@ -1,1 +1,1 @@
-"""The strawberry GraphQL schema and the Starlette app that serves it."""
+"""The GraphQL schema per domain (gql/<domain>/), its shared parts (gql/core/) and the service (gql/service/)."""

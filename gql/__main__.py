@@ -14,9 +14,9 @@ from pathlib import Path
 import uvicorn
 from pydantic import ValidationError
 
-from documents.embedded_server import EmbeddedServer
+from documents.db.embedded_server import EmbeddedServer
 from documents.settings import Settings
-from gql.logs import configure_logging
+from gql.service.logs import configure_logging
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
@@ -44,7 +44,7 @@ def main() -> int:
     # embedded database is stopped after the drain, not by the kernel when this process dies.
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
-        uvicorn.run("gql.app:create_app", factory=True, host=settings.host, port=settings.port,
+        uvicorn.run("gql.service.app:create_app", factory=True, host=settings.host, port=settings.port,
                     workers=settings.web_concurrency, log_level=settings.log_level, proxy_headers=True,
                     ws_ping_interval=settings.ws_keepalive_seconds, ws_ping_timeout=settings.ws_keepalive_seconds,
                     # Alerts are small JSON: compression cost ~20 KB and real CPU per socket for little gain.

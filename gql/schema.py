@@ -1,4 +1,4 @@
-"""The schema: root types merged from each capability, limits, caches and error codes."""
+"""The schema, assembled from each domain's root types, with limits, caches and error codes."""
 
 from __future__ import annotations
 
@@ -10,18 +10,24 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from gql.accounts import AccountMutation, AccountQuery
-from gql.alerts import AlertSubscription
-from gql.enterprises import Enterprise, EnterpriseMutation, EnterpriseQuery
-from gql.errors import classify
-from gql.limits import CACHE_SIZE, MAX_TOKENS, LimitedValidation
-from gql.metrics import OperationMetrics
-from gql.node import NodeQuery
-from gql.public_cache import PublicCacheHints
-from gql.shared_results import SharedResultExecutionContext
-from gql.recalls import Recall, RecallQuery
-from gql.warning_mutations import WarningMutation
-from gql.warnings import Warning, WarningQuery
+from gql.accounts.mutations import AccountMutation
+from gql.accounts.queries import AccountQuery
+from gql.alerts.hub import ReadLogAfterMutation
+from gql.alerts.subscription import AlertSubscription
+from gql.core.errors import classify
+from gql.core.limits import CACHE_SIZE, MAX_TOKENS, LimitedValidation
+from gql.core.metrics import OperationMetrics
+from gql.core.node import NodeQuery
+from gql.core.shared_results import SharedResultExecutionContext
+from gql.enterprises.mutations import EnterpriseMutation
+from gql.enterprises.queries import EnterpriseQuery
+from gql.enterprises.types import Enterprise
+from gql.recalls.queries import RecallQuery
+from gql.recalls.types import Recall
+from gql.service.public_cache import PublicCacheHints
+from gql.warnings.mutations import WarningMutation
+from gql.warnings.queries import WarningQuery
+from gql.warnings.types import Warning
 
 Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, EnterpriseQuery, AccountQuery))
 Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, EnterpriseMutation))
@@ -43,6 +49,7 @@ def build_schema() -> QsradarSchema:
         LimitedValidation,
         OperationMetrics,
         PublicCacheHints,
+        ReadLogAfterMutation,
     ]
     return QsradarSchema(query=Query, mutation=Mutation, subscription=Subscription,
                          types=[Warning, Recall, Enterprise], extensions=extensions,

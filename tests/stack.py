@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,14 +16,11 @@ from typing import Any
 
 import httpx
 
+from documents.db.embedded_server import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "demo-pass-2026"
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

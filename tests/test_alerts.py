@@ -204,7 +204,7 @@ async def test_two_workers_deliver_every_event_to_every_subscriber(fresh_dir) ->
 
 
 def test_slow_subscriber_queue_overflows_instead_of_growing() -> None:
-    from gql.alert_hub import OVERFLOW, Delivery, Subscriber
+    from gql.alerts.hub import OVERFLOW, Delivery, Subscriber
 
     sub = Subscriber(accepts=lambda e: True, queue=asyncio.Queue(maxsize=3))
     for seq in range(1, 10):

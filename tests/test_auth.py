@@ -102,10 +102,12 @@ def test_refresh_rotates_and_reuse_revokes_the_family(live_server: Stack) -> Non
     second = live_server.gql(REFRESH, {"t": first["refreshToken"]})["data"]["refreshToken"]
     assert second["refreshToken"] != first["refreshToken"]
     assert live_server.gql(ME, token=second["accessToken"])["data"]["me"]["role"] == "CONSUMER"
-    # presenting the rotated token again is theft: the whole family dies
+    third = live_server.gql(REFRESH, {"t": second["refreshToken"]})["data"]["refreshToken"]
+    # presenting a token two rotations old is theft (the previous one has a short two-tab grace,
+    # tests/test_auth_hardening.py): the whole family dies
     assert code_of(live_server.gql(REFRESH, {"t": first["refreshToken"]})) == "UNAUTHENTICATED"
-    assert code_of(live_server.gql(REFRESH, {"t": second["refreshToken"]})) == "UNAUTHENTICATED"
-    revoked = live_server.post(ME, token=second["accessToken"])
+    assert code_of(live_server.gql(REFRESH, {"t": third["refreshToken"]})) == "UNAUTHENTICATED"
+    revoked = live_server.post(ME, token=third["accessToken"])
     assert revoked.status_code == 401 and code_of(revoked.json()) == "UNAUTHENTICATED"
     # other sessions of the same account are untouched
     assert live_server.gql(ME, token=live_server.sign_in("consumer@demo.test")["accessToken"])["data"]["me"]

@@ -8,6 +8,7 @@ from documents.demo_data import ANKER, CBEC, DEMO_USCC, HOME
 from tests.stack import Stack
 
 OWN = DEMO_USCC
+UNKNOWN_USCC = "91000000000000000K"  # a valid GB 32100 code that no enterprise has
 # A fictional AEO_ADVANCED firm: real companies carry no invented credit class (see documents/demo_data.py).
 OTHER = CBEC
 LEVEL = "query($u: String!) { enterprise(uscc: $u) { uscc name creditLevel } }"
@@ -40,14 +41,31 @@ def test_agency_needs_credit_read(live_server: Stack, agency: dict) -> None:
 @pytest.mark.parametrize("role, own, other", [
     ("anonymous", False, False), ("consumer", False, False), ("enterprise", True, False),
     ("regulator", True, True), ("admin", True, True)])
-def test_history_and_recall_duties(live_server: Stack, tokens: dict, role: str, own: bool, other: bool) -> None:
-    for query in (HISTORY, DUTIES):
+def test_credit_history_is_private(live_server: Stack, tokens: dict, role: str, own: bool, other: bool) -> None:
+    for query in (HISTORY,):
         for uscc, allowed in ((OWN, own), (OTHER, other)):
             body = live_server.gql(query, {"u": uscc}, token=tokens.get(role))
             if allowed:
                 assert "errors" not in body, body
             else:
                 assert code_of(body) == "FORBIDDEN", (role, uscc, query)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "consumer", "enterprise", "regulator", "admin", "agency"])
+def test_recalls_of_an_enterprise_are_public(live_server: Stack, tokens: dict, role: str) -> None:
+    # Recalls are public (contract visibility table): the same list as recalls(filter: {enterpriseUscc}).
+    nested = live_server.gql(DUTIES, {"u": ANKER}, token=tokens.get(role))
+    listed = live_server.gql("query($u: String!) { recalls(filter: {enterpriseUscc: $u}) { edges { node { code } } } }",
+                             {"u": ANKER}, token=tokens.get(role))
+    assert "errors" not in nested and "errors" not in listed, (nested, listed)
+    assert [r["code"] for r in nested["data"]["enterprise"]["recalls"]] == \
+        [e["node"]["code"] for e in listed["data"]["recalls"]["edges"]] != []
+
+
+def test_agency_without_recalls_read_sees_no_nested_recalls(live_server: Stack, agency: dict) -> None:
+    # One answer per refusal (README): a nested list the viewer may not see is empty; the root list is FORBIDDEN.
+    assert live_server.gql(DUTIES, {"u": ANKER}, token=agency["credit:read"])["data"]["enterprise"]["recalls"] == []
+    assert code_of(live_server.gql("{ recalls { totalCount } }", token=agency["credit:read"])) == "FORBIDDEN"
 
 
 def test_agency_credit_read_sees_history(live_server: Stack, agency: dict) -> None:
@@ -74,9 +92,9 @@ def test_regulator_changes_credit_with_history(live_server: Stack, tokens: dict)
     assert (e["creditHistory"][-1]["fromLevel"], e["creditHistory"][-1]["toLevel"]) == ("REGULAR", "DISHONEST")
     again = live_server.gql(SET, {"u": HOME, "l": "DISHONEST"}, token=tokens["regulator"])
     assert code_of(again) == "CONFLICT"
-    assert code_of(live_server.gql(SET, {"u": "91000000000000000X", "l": "REGULAR"}, token=tokens["regulator"])) == "NOT_FOUND"
+    assert code_of(live_server.gql(SET, {"u": UNKNOWN_USCC, "l": "REGULAR"}, token=tokens["regulator"])) == "NOT_FOUND"
     assert code_of(live_server.gql(SET, {"u": "bad", "l": "REGULAR"}, token=tokens["regulator"])) == "BAD_USER_INPUT"
 
 
 def test_unknown_enterprise_is_null(live_server: Stack) -> None:
-    assert live_server.gql(LEVEL, {"u": "91000000000000000X"}) == {"data": {"enterprise": None}}
+    assert live_server.gql(LEVEL, {"u": UNKNOWN_USCC}) == {"data": {"enterprise": None}}

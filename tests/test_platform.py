@@ -39,7 +39,7 @@ def test_health_ready_metrics_and_front(live_server: Stack) -> None:
 
 
 def test_client_operation_names_do_not_grow_the_metrics(fresh_dir: Path) -> None:
-    from gql.metrics import MAX_OPERATION_LABELS
+    from gql.core.metrics import MAX_OPERATION_LABELS
 
     with stack_mod.running(fresh_dir) as server:
         before = len(httpx.get(f"{server.base_url}/metrics").content)
@@ -232,7 +232,7 @@ def test_two_workers_share_one_embedded_server(fresh_dir: Path) -> None:
 def test_a_given_mongodb_uri_is_used_and_nothing_is_started(fresh_dir: Path) -> None:
     from pymongo import MongoClient
 
-    from documents.embedded_server import EmbeddedServer
+    from documents.db.embedded_server import EmbeddedServer
 
     given = EmbeddedServer(fresh_dir / "given")  # stands in for a MongoDB the operator runs
     uri = given.start()

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from graphql import parse
 
-from gql.limits import MAX_SELECTIONS, complexity_errors
+from gql.core.limits import MAX_SELECTIONS, complexity_errors
 from tests.stack import Stack
 
 

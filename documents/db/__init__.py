@@ -1,0 +1,1 @@
+"""The database: client, model registry, transactions, counters, query shapes, migrations, embedded server."""

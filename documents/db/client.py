@@ -1,0 +1,72 @@
+"""The database connection: PyMongo's async client, with Beanie initialised on the registry's documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from beanie import Document, init_beanie
+from pymongo import AsyncMongoClient, monitoring
+
+_client: AsyncMongoClient | None = None
+
+
+class _CommandCounter(monitoring.CommandListener):
+    """Counts database round trips (for metrics and the N+1 check in the benchmarks)."""
+
+    def __init__(self, on_command: Callable[[], None]) -> None:
+        self.on_command = on_command
+
+    def started(self, event: monitoring.CommandStartedEvent) -> None:
+        self.on_command()
+
+    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
+        pass
+
+    def failed(self, event: monitoring.CommandFailedEvent) -> None:
+        pass
+
+
+async def connect(uri: str, database_name: str, documents: list[type[Document]],
+                  on_command: Callable[[], None] | None = None) -> AsyncMongoClient:
+    """Open the client, register `documents` (documents.db.registry) and create their indexes."""
+    global _client
+    listeners = [_CommandCounter(on_command)] if on_command else []
+    client: AsyncMongoClient = AsyncMongoClient(
+        uri, tz_aware=True, serverSelectionTimeoutMS=5000, connectTimeoutMS=3000, appname="qsradar",
+        event_listeners=listeners,
+    )
+    await init_beanie(database=client[database_name], document_models=documents)
+    _client = client
+    return client
+
+
+def get_client() -> AsyncMongoClient:
+    """The client opened by `connect`."""
+    if _client is None:
+        raise RuntimeError("database not connected")
+    return _client
+
+
+async def disconnect() -> None:
+    """Close the client."""
+    global _client
+    if _client is not None:
+        await _client.close()
+        _client = None
+
+
+async def ping(timeout_ms: int = 1000) -> bool:
+    """True when the database answers within the timeout."""
+    import asyncio
+
+    try:
+        await asyncio.wait_for(get_client().admin.command("ping"), timeout_ms / 1000)
+        return True
+    except Exception:
+        return False
+
+
+async def lacks_transaction_isolation() -> bool:
+    """True for the embedded nx-27017 server (see documents/transactions.py); a real MongoDB isolates."""
+    info = await get_client().admin.command("buildInfo")
+    return info.get("process") == "nx_27017"

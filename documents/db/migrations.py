@@ -1,0 +1,44 @@
+"""Idempotent data upgrades run at start-up, before anything reads the data."""
+
+from __future__ import annotations
+
+import logging
+
+from documents.clock import sort_key
+from documents.recall import Recall
+
+log = logging.getLogger("qsradar.migrations")
+
+# Keys written before the digits-only format ("2025-06-20T08:00:00.000000|<id>").
+_OLD_SORT_KEY = {"sort_key": {"$regex": "^[0-9]{4}-"}}
+
+
+async def upgrade_sort_keys() -> int:
+    """Rewrite ISO-style sort keys of warnings and recalls; returns how many were rewritten."""
+    from documents.warning import Warning
+
+    changed = 0
+    for model, time_fields in ((Warning, ("published_at", "created_at")), (Recall, ("announced_at",))):
+        coll = model.get_pymongo_collection()
+        async for doc in coll.find(_OLD_SORT_KEY, {f: 1 for f in time_fields}):
+            at = next(doc[f] for f in time_fields if doc.get(f))
+            await coll.update_one({"_id": doc["_id"]}, {"$set": {"sort_key": sort_key(at, str(doc["_id"]))}})
+            changed += 1
+    if changed:
+        log.info("rewrote %d sort keys to the digits-only format", changed)
+    return changed
+
+
+async def add_enterprise_revisions() -> int:
+    """Enterprises stored before credit changes were revision-checked get revision 0."""
+    from documents.enterprise import Enterprise
+
+    result = await Enterprise.get_pymongo_collection().update_many({"revision": {"$exists": False}},
+                                                                  {"$set": {"revision": 0}})
+    return int(result.modified_count)
+
+
+async def upgrade() -> None:
+    """Every start-up upgrade, in order."""
+    await upgrade_sort_keys()
+    await add_enterprise_revisions()

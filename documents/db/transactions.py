@@ -1,0 +1,77 @@
+"""Multi-document transactions, so that a change and its alert event commit together.
+
+On a real MongoDB replica set transactions are isolated and the driver retries write conflicts.
+The embedded server (nx-27017) accepts transactions but runs every session on one shared SQLite
+connection: two open transactions nest as savepoints (committing the inner one then fails with
+"no such savepoint"), an abort rolls back whatever other clients wrote meanwhile, and uncommitted
+writes are visible. Against that server, transactions therefore run one at a time, in this process
+(an asyncio lock) and across the workers that share the data directory (a file lock), and callers
+do their checks before the first write (`precheck`) so that no transaction aborts for a business
+reason. Measured with tests/test_warnings.py::test_concurrent_writes_lose_nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from documents.db.client import get_client
+
+T = TypeVar("T")
+
+
+class _SerialTransactions:
+    """One transaction at a time across the processes that share a lock file."""
+
+    def __init__(self, lock_path: Path) -> None:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        self.local = asyncio.Lock()  # at most one thread per process waits on the file lock
+
+    @asynccontextmanager
+    async def held(self) -> AsyncIterator[None]:
+        async with self.local:
+            await asyncio.to_thread(fcntl.flock, self.fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(self.fd, fcntl.LOCK_UN)
+
+
+_serial: _SerialTransactions | None = None
+
+
+def serialise_transactions(enabled: bool, lock_path: Path) -> None:
+    """Run transactions one at a time (for a store without isolation), across the processes that
+    share `lock_path`."""
+    global _serial
+    if _serial is not None:
+        os.close(_serial.fd)
+    _serial = _SerialTransactions(lock_path) if enabled else None
+
+
+async def in_transaction(work: Callable[[AsyncClientSession], Awaitable[T]],
+                         precheck: Callable[[], Awaitable[None]] | None = None) -> T:
+    """Run `work(session)` in one transaction, retried by the driver on transient errors.
+
+    On a store without isolation `precheck` runs first, inside the serialisation: raise there,
+    not in `work`. An isolated store needs no pre-check (`work` may abort safely), so it is skipped.
+    """
+    if _serial is None:
+        return await _run(work)
+    async with _serial.held():
+        if precheck is not None:
+            await precheck()
+        return await _run(work)
+
+
+async def _run(work: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
+    async with get_client().start_session() as session:
+        return await session.with_transaction(work)

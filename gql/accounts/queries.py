@@ -1,0 +1,32 @@
+"""`me`: the caller's account or agency client."""
+
+from __future__ import annotations
+
+import strawberry
+from bson import ObjectId
+from strawberry.types import Info
+
+from documents.account import Account
+from documents.agency_client import AgencyClient
+from documents.enums import Role
+from gql.accounts.types import Viewer
+from gql.core.node import global_id
+from gql.core.permissions import viewer_of
+
+
+@strawberry.type
+class AccountQuery:
+    @strawberry.field(description="The caller, or null when anonymous.")
+    async def me(self, info: Info) -> Viewer | None:
+        v = viewer_of(info)
+        if v.kind == "account":
+            account = await Account.get(ObjectId(v.subject_id))
+            return Viewer.from_account(account) if account else None
+        if v.kind == "client":
+            client = await AgencyClient.find_one(AgencyClient.client_id == v.subject_id)
+            if client is None:
+                return None
+            return Viewer(id=global_id("AgencyClient", client.id), email=None,
+                          display_name=client.name, role=Role.AGENCY, locale=None, scopes=sorted(v.scopes),
+                          enterprise_uscc=None)
+        return None

@@ -1,0 +1,59 @@
+"""Account types: the viewer (`me`), sign-in payloads and agency-client credentials."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from auth.sessions import TokenPair
+from documents.account import Account
+from documents.enums import AgencyScope, Role
+from gql.core.node import global_id
+from gql.enterprises.types import Enterprise, enterprises_by_uscc
+
+AgencyScopeEnum = strawberry.enum(AgencyScope, name="AgencyScope")
+
+
+@strawberry.type(description="The signed-in account or agency client (当前用户).")
+class Viewer:
+
+    id: strawberry.ID
+    email: str | None
+    display_name: str | None
+    role: Role
+    locale: str | None
+    scopes: list[str]
+    enterprise_uscc: strawberry.Private[str | None]
+
+    @strawberry.field
+    async def enterprise(self, info: Info) -> Enterprise | None:
+        if not self.enterprise_uscc:
+            return None
+        found = await enterprises_by_uscc(info, [self.enterprise_uscc])
+        return found[0] if found else None
+
+    @classmethod
+    def from_account(cls, a: Account) -> Viewer:
+        return cls(id=global_id("Account", a.id), email=a.email,
+                   display_name=a.display_name, role=a.role, locale=a.locale, scopes=[],
+                   enterprise_uscc=a.enterprise_uscc)
+
+
+@strawberry.type
+class AuthPayload:
+    access_token: str
+    refresh_token: str
+    expires_in: int = strawberry.field(description="Seconds until the access token expires.")
+    viewer: Viewer
+
+    @classmethod
+    def from_pair(cls, pair: TokenPair) -> AuthPayload:
+        return cls(access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in,
+                   viewer=Viewer.from_account(pair.account))
+
+
+@strawberry.type
+class AgencyClientCredentials:
+    client_id: str
+    client_secret: str = strawberry.field(description="Shown once; only its hash is stored.")
+    scopes: list[str]

@@ -1,0 +1,1 @@
+"""What every domain's schema shares: node registry, connections, cursors, permissions, errors, limits."""

@@ -1,0 +1,67 @@
+"""Prometheus metrics: GraphQL requests and latency by operation, open WebSockets, change-log and alert figures.
+
+With several workers each process writes to PROMETHEUS_MULTIPROC_DIR and /metrics sums them (gql/service/metrics.py).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+
+from prometheus_client import Counter, Gauge, Histogram
+from strawberry.extensions import SchemaExtension
+
+GRAPHQL_REQUESTS = Counter("qsradar_graphql_requests_total", "GraphQL operations", ["operation", "type", "outcome"])
+GRAPHQL_LATENCY = Histogram("qsradar_graphql_request_seconds", "GraphQL operation latency", ["operation", "type"],
+                            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
+WEBSOCKETS = Gauge("qsradar_websocket_connections", "Open GraphQL WebSocket connections", multiprocess_mode="livesum")
+DB_COMMANDS = Counter("qsradar_db_commands_total", "Database commands sent")
+SUBSCRIPTION_RESULTS = Counter("qsradar_subscription_results_total",
+                               "Subscription event results, executed or reused from the same audience", ["source"])
+ALERT_EVENTS = Counter("qsradar_alert_events_total", "Alert-log events read by this process's watcher")
+ALERT_LOG_POSITION = Gauge("qsradar_alert_log_position", "Last alert-log sequence number dispatched, per process",
+                           multiprocess_mode="all")
+SUBSCRIBER_OVERFLOWS = Counter("qsradar_subscriber_overflows_total",
+                               "Subscriptions whose bounded queue overflowed (then closed with 4008)")
+PUBLIC_CACHE = Counter("qsradar_public_cache_total", "Anonymous query answers by cache outcome", ["outcome"])
+
+
+# Operation names are chosen by clients: only short identifiers become labels, and only the first
+# MAX_OPERATION_LABELS distinct ones a process sees; every other name is counted as "other". Ten requests
+# with 10 KB names once made /metrics 1.6 MB.
+MAX_OPERATION_LABELS = 200
+MAX_OPERATION_NAME = 64
+_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*")
+_known_operations: set[str] = set()
+
+
+def operation_label(name: str | None) -> str:
+    """The metric label for a client-given operation name: bounded in length and in count."""
+    if not name:
+        return "anonymous"
+    if name in _known_operations:
+        return name
+    if len(name) > MAX_OPERATION_NAME or not _NAME.fullmatch(name) or len(_known_operations) >= MAX_OPERATION_LABELS:
+        return "other"
+    _known_operations.add(name)
+    return name
+
+
+class OperationMetrics(SchemaExtension):
+    """Counts and times each operation (created per request, so it holds no shared state)."""
+
+    def on_operation(self) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        ctx = self.execution_context
+        name = operation_label(ctx.operation_name)
+        try:
+            op_type = ctx.operation_type.value
+        except Exception:
+            op_type = "invalid"
+        result = ctx.result
+        outcome = "error" if (ctx.pre_execution_errors or (result is not None and result.errors)) else "ok"
+        if op_type != "subscription":
+            GRAPHQL_LATENCY.labels(name, op_type).observe(time.perf_counter() - started)
+        GRAPHQL_REQUESTS.labels(name, op_type, outcome).inc()

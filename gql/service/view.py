@@ -1,0 +1,199 @@
+"""The GraphQL endpoint: strawberry's ASGI view with our viewer, limits and WebSocket rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from cross_web import HTTPException
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from auth.errors import Unauthenticated
+from auth.viewer import ANONYMOUS, viewer_from_authorization
+from documents.settings import get_settings
+from gql.core.context import Context
+from gql.core.errors import ErrorCode
+from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
+from gql.schema import schema
+from gql.service.public_cache import MAX_BODY, public_cache
+
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
+def _error_response(status: int, code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> Response:
+    # No "data" key: the request never reached execution (GraphQL over HTTP, "request error").
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code.value}}]},
+                        status_code=status, headers=headers)
+
+
+def _wants_graphql_response(request: Request) -> bool:
+    return GRAPHQL_RESPONSE_JSON in request.headers.get("accept", "")
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _limited_receive(receive: Receive, limit: int) -> Receive:
+    seen = 0
+
+    async def wrapped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _BodyTooLarge
+        return message
+
+    return wrapped
+
+
+class QsradarGraphQL(GraphQL):
+    """GraphQL over HTTP and over WebSocket (graphql-transport-ws only)."""
+
+    def __init__(self, graphiql: bool) -> None:
+        super().__init__(schema, graphql_ide="graphiql" if graphiql else None, allow_queries_via_get=True,
+                         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,), multipart_uploads_enabled=False,
+                         max_subscriptions_per_connection=20)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            WEBSOCKETS.inc()
+            try:
+                await super().__call__(scope, receive, send)
+            finally:
+                WEBSOCKETS.dec()
+            return
+        limit = get_settings().max_body_bytes
+        headers = {k.decode().lower(): v.decode() for k, v in scope.get("headers", [])}
+        if int(headers.get("content-length") or 0) > limit:
+            await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
+            return
+        try:
+            viewer = await viewer_from_authorization(headers.get("authorization"))
+        except Unauthenticated as exc:
+            await _error_response(401, ErrorCode.UNAUTHENTICATED, str(exc),
+                                  {"WWW-Authenticate": 'Bearer error="invalid_token"'})(scope, receive, send)
+            return
+        scope.setdefault("state", {})["viewer"] = viewer
+        try:
+            if viewer.is_anonymous and scope["method"] in ("GET", "POST"):
+                await self._serve_public(scope, _limited_receive(receive, limit), send)
+            else:
+                await self._serve_http(scope, _limited_receive(receive, limit), send)
+        except _BodyTooLarge:
+            await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
+
+    async def _serve_public(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Anonymous answers come from the public cache while public data is unchanged."""
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        headers = dict(scope.get("headers", []))
+        key = b"\0".join([scope["method"].encode(), scope.get("query_string", b""),
+                          headers.get(b"accept", b""), headers.get(b"content-type", b""), body])
+        cacheable_key = len(key) <= MAX_BODY
+        if cacheable_key and (hit := public_cache.get(key)) is not None:
+            PUBLIC_CACHE.labels("hit").inc()
+            await Response(hit, media_type="application/json", headers={"X-Cache": "hit"})(scope, receive, send)
+            return
+        PUBLIC_CACHE.labels("miss").inc()
+        generation = public_cache.generation
+        status = 0
+        chunks: list[bytes] = []
+
+        async def replay() -> Message:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def capture(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self._serve_http(scope, replay, capture)
+        if cacheable_key and status == 200 and scope["state"].get("cacheable"):
+            public_cache.put(key, generation, b"".join(chunks))
+
+    async def _serve_http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """strawberry's HTTP handling, with its plain-text refusals answered in the contract's error shape."""
+        request = Request(scope=scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:
+            code = ErrorCode.NOT_FOUND if exc.status_code == 404 else ErrorCode.BAD_USER_INPUT
+            status = 415 if exc.reason == "Unsupported content type" else exc.status_code
+            response = _error_response(status, code, exc.reason)
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson refuses invalid UTF-8 and lone surrogates ("\udfff"), which the standard library lets
+        # through to the database (INTERNAL); a refusal here is a 400 (HTTP) or close 4400 (WebSocket).
+        return orjson.loads(data)
+
+    def parse_json(self, data: str | bytes) -> object:
+        value = self.decode_json(data)
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, "the request body (and `variables`, `extensions`) must be a JSON object")
+        return value
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        request.state.sub_response = sub_response
+        return sub_response
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        processed = process_result(result)
+        if isinstance(result, PreExecutionError):
+            # Parse and validation failures: no "data" key (GraphQL over HTTP); a client that asks for
+            # application/graphql-response+json also gets a 4xx status.
+            processed.pop("data", None)
+            if _wants_graphql_response(request):
+                request.state.sub_response.status_code = 400
+        if _wants_graphql_response(request):
+            request.state.sub_response.headers["content-type"] = GRAPHQL_RESPONSE_JSON
+        return processed
+
+    def create_response(self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+                        sub_response: Response) -> Response:
+        media_type = sub_response.headers.get("content-type", "application/json")
+        del sub_response.headers["content-type"]
+        response = super().create_response(response_data, sub_response)
+        response.headers["content-type"] = media_type
+        return response
+
+    async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:  # type: ignore[override]
+        viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)
+        return Context(request=request, response=response, viewer=viewer)
+
+    async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
+        params = context.connection_params or {}
+        authorization = params.get("Authorization") or params.get("authorization")
+        if authorization is not None and not isinstance(authorization, str):
+            raise ConnectionRejectionError()
+        try:
+            context.viewer = await viewer_from_authorization(authorization)
+        except Unauthenticated as exc:
+            raise ConnectionRejectionError() from exc
+        return None
+
+    def encode_json(self, data: object) -> str:
+        # A str, not bytes: over WebSocket bytes would go out as binary frames, which
+        # graphql-transport-ws clients reject.
+        return orjson.dumps(data).decode()

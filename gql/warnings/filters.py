@@ -1,0 +1,64 @@
+"""WarningFilter and its MongoDB query; what the viewer may see comes from auth.visibility.warnings."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from auth.viewer import Viewer
+from auth.visibility import warnings as visibility
+from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
+from documents.db.query_shapes import has_element
+from documents.warning import normalise_country
+from gql.core.errors import bad_input
+
+
+@strawberry.input(description="Filters on warnings (预警筛选); every field narrows, none widens visibility.")
+class WarningFilter:
+    levels: list[WarningLevel] | None = None
+    kinds: list[WarningKind] | None = None
+    statuses: list[WarningStatus] | None = None
+    hazards: list[HazardType] | None = None
+    product_category: str | None = None
+    hs_code_prefix: str | None = strawberry.field(default=None, description="HS code prefix, 2-10 digits (dots allowed).")
+    origin_country: str | None = strawberry.field(default=None, description="ISO 3166 code or name.")
+    text: str | None = strawberry.field(default=None, description="Words in the Chinese or English title, summary or code.")
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+    enterprise_uscc: str | None = None
+
+
+def warning_query(viewer: Viewer, f: WarningFilter | None) -> dict[str, Any] | None:
+    """The MongoDB filter for a viewer and a filter; None when nothing can match."""
+    q = visibility.query_filter(viewer, kinds=f.kinds if f and f.kinds else None,
+                                statuses=f.statuses if f and f.statuses else None)
+    if q is None or f is None:
+        return q
+    if f.levels:
+        q["level"] = {"$in": [lv.value for lv in f.levels]}
+    if f.hazards:
+        q["hazards"] = {"$in": [h.value for h in f.hazards]}
+    if f.product_category and f.product_category.strip():
+        q["product_category"] = {"$regex": re.escape(f.product_category.strip()), "$options": "i"}
+    if f.hs_code_prefix:
+        prefix = f.hs_code_prefix.replace(".", "").strip()
+        if not prefix.isdigit() or not 2 <= len(prefix) <= 10:
+            raise bad_input("hsCodePrefix must be digits", field="hsCodePrefix")
+        q["hs_prefixes"] = has_element(prefix)
+    if f.origin_country:
+        q["origin_countries"] = has_element(normalise_country(f.origin_country))
+    if f.text and f.text.strip():
+        q["search_text"] = {"$regex": re.escape(f.text.strip().lower())}
+    if f.published_after or f.published_before:
+        span: dict[str, datetime] = {}
+        if f.published_after:
+            span["$gte"] = f.published_after
+        if f.published_before:
+            span["$lt"] = f.published_before
+        q["published_at"] = span
+    if f.enterprise_uscc:
+        q["enterprise_usccs"] = has_element(f.enterprise_uscc.strip().upper())
+    return q

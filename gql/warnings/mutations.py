@@ -1,0 +1,80 @@
+"""Regulators issue, publish, adjust and lift warnings; each change is logged for the alert stream."""
+
+from __future__ import annotations
+
+import strawberry
+from bson import ObjectId
+from strawberry.types import Info
+
+from documents import warning as warnings
+from documents.enterprise import check_uscc
+from documents.enums import HazardType, Measure, WarningKind, WarningLevel
+from documents.errors import NotFound
+from gql.core.node import decode_id
+from gql.core.permissions import IsRegulator, viewer_of
+from gql.warnings.types import Warning
+
+DEFAULT_AUTHORITY = "海关总署 GACC"
+
+
+@strawberry.input(description="A new warning (发布预警).")
+class IssueWarningInput:
+    title: str
+    title_en: str | None = None
+    level: WarningLevel
+    kind: WarningKind
+    hazards: list[HazardType]
+    product_category: str
+    hs_codes: list[str] | None = None
+    origin_countries: list[str] | None = None
+    regions: list[str] | None = None
+    summary: str
+    summary_en: str | None = None
+    measures: list[Measure] | None = None
+    enterprise_usccs: list[str] | None = None
+    issued_by: str | None = strawberry.field(default=None, description="Issuing authority; defaults to GACC.")
+    authorization_ref: str | None = strawberry.field(
+        default=None, description="State Council authorisation reference; required for RED (level I).")
+    draft: bool = strawberry.field(default=False, description="Keep as a DRAFT instead of publishing at once.")
+
+
+def warning_id(value: strawberry.ID) -> ObjectId:
+    decoded = decode_id(str(value), "Warning")
+    if decoded is None:
+        raise NotFound("no such warning")
+    return decoded[1]
+
+
+def _out(doc: warnings.Warning) -> Warning:
+    return Warning.from_doc(doc.model_dump(by_alias=True))
+
+
+@strawberry.type
+class WarningMutation:
+    @strawberry.mutation(permission_classes=[IsRegulator], description="Issue a warning (REGULATOR).")
+    async def issue_warning(self, info: Info, input: IssueWarningInput) -> Warning:
+        doc = warnings.Warning(
+            title=input.title, title_en=(input.title_en or "").strip() or None, level=input.level, kind=input.kind,
+            hazards=input.hazards, product_category=input.product_category, hs_codes=input.hs_codes or [],
+            origin_countries=input.origin_countries or [], regions=[r.strip() for r in input.regions or [] if r.strip()],
+            summary=input.summary, summary_en=(input.summary_en or "").strip() or None, measures=input.measures or [],
+            enterprise_usccs=[check_uscc(u, field="enterpriseUsccs") for u in input.enterprise_usccs or []],
+            issued_by=input.issued_by or DEFAULT_AUTHORITY, authorization_ref=(input.authorization_ref or "").strip() or None,
+        )
+        doc, _ = await warnings.create(doc, publish=not input.draft, by=viewer_of(info).actor)
+        return _out(doc)
+
+    @strawberry.mutation(permission_classes=[IsRegulator], description="Publish a DRAFT warning (REGULATOR).")
+    async def publish_warning(self, info: Info, id: strawberry.ID) -> Warning:
+        doc, _ = await warnings.publish_draft(warning_id(id), by=viewer_of(info).actor)
+        return _out(doc)
+
+    @strawberry.mutation(permission_classes=[IsRegulator], description="Change the level of a published warning.")
+    async def adjust_warning_level(self, info: Info, id: strawberry.ID, level: WarningLevel, reason: str) -> Warning:
+        doc, _ = await warnings.change_level(warning_id(id), level, reason, by=viewer_of(info).actor)
+        return _out(doc)
+
+    @strawberry.mutation(permission_classes=[IsRegulator], description="Lift (解除) a published warning; final.")
+    async def lift_warning(self, info: Info, id: strawberry.ID, reason: str) -> Warning:
+        doc, _ = await warnings.lift(warning_id(id), reason, by=viewer_of(info).actor)
+        return _out(doc)

@@ -1,0 +1,26 @@
+"""The `warnings` query: visibility is part of the query, never a filter on pages."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from documents.warning import Warning as WarningDoc
+from gql.core.connections import Connection, connection, empty_connection, keyset_page
+from gql.core.permissions import viewer_of
+from gql.warnings.filters import WarningFilter, warning_query
+from gql.warnings.loaders import WARNING_LIST_PROJECTION
+from gql.warnings.types import Warning
+
+
+@strawberry.type
+class WarningQuery:
+    @strawberry.field(description="Warnings the viewer may see, newest first (风险预警列表).")
+    async def warnings(self, info: Info, filter: WarningFilter | None = None, first: int | None = None,
+                       after: str | None = None) -> Connection[Warning]:
+        q = warning_query(viewer_of(info), filter)
+        if q is None:
+            return empty_connection(first, after)
+        coll = WarningDoc.get_pymongo_collection()
+        page = await keyset_page(coll, q, first, after, projection=WARNING_LIST_PROJECTION)
+        return connection(page, Warning.from_doc, coll, q)
