@@ -8,10 +8,10 @@ import secrets
 from pymongo.errors import DuplicateKeyError
 
 from auth.passwords import hash_secret
-from documents import audit
-from documents.agency_client import AgencyClient
+from documents.audit import models as audit
+from documents.accounts.agency_clients import AgencyClient
 from documents.enums import AgencyScope
-from documents.errors import RuleViolation, StateConflict
+from documents.core.errors import RuleViolation, StateConflict
 
 CLIENT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
 

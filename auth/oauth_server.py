@@ -27,8 +27,9 @@ from starlette.responses import JSONResponse, Response
 from auth.passwords import verify_secret_sync
 from auth.signin_limits import bounded, seconds_until
 from auth.tokens import issue_access_token
-from documents import audit, rate_limit
-from documents.agency_client import AgencyClient
+from documents.accounts import rate_limits as rate_limit
+from documents.audit import models as audit
+from documents.accounts.agency_clients import AgencyClient
 from documents.enums import AgencyScope, Role
 from documents.settings import get_settings
 

@@ -16,20 +16,21 @@ from auth import signin_limits
 from auth.errors import Unauthenticated
 from auth.passwords import hash_secret, verify_secret
 from auth.tokens import issue_access_token
-from documents import audit
-from documents.account import (
+from documents.audit import models as audit
+from documents.accounts.models import (
     Account,
     check_email,
     check_locale,
     check_password,
     normalise_email,
 )
-from documents.clock import utcnow
+from documents.core.clock import utcnow
 from documents.enums import Role
-from documents.errors import StateConflict
+from documents.core.errors import NotFound, RuleViolation, StateConflict
+from documents.enterprises.models import Enterprise, check_uscc
 from documents.db.query_shapes import same_id
 from documents.settings import get_settings
-from documents.token_family import RefreshToken, TokenFamily
+from documents.accounts.token_families import RefreshToken, TokenFamily
 
 GENERIC_FAILURE = "email or password is incorrect"
 
@@ -85,6 +86,24 @@ async def create_account(email: str, password: str, role: Role, *, display_name:
         await account.insert()
     except DuplicateKeyError as exc:
         raise StateConflict("an account with this email already exists") from exc
+    return account
+
+
+async def admin_create_account(email: str, password: str, role: Role, *, by: str, display_name: str | None = None,
+                               locale: str | None = None, enterprise_uscc: str | None = None) -> Account:
+    """An administrator creates an account of any role but AGENCY (agencies are OAuth clients); audited."""
+    uscc = None
+    if role is Role.AGENCY:
+        raise RuleViolation("agencies are OAuth clients: use createAgencyClient", field="role")
+    if role is Role.ENTERPRISE:
+        if not enterprise_uscc:
+            raise RuleViolation("enterprise accounts need enterpriseUscc", field="enterpriseUscc")
+        uscc = check_uscc(enterprise_uscc, field="enterpriseUscc")
+        if await Enterprise.find_one(Enterprise.uscc == uscc) is None:
+            raise NotFound("no enterprise with this USCC")
+    account = await create_account(email, password, role, display_name=display_name, locale=locale,
+                                   enterprise_uscc=uscc)
+    await audit.record("account_created", actor=by, target=f"account:{account.id}", role=account.role.value)
     return account
 
 
@@ -181,7 +200,7 @@ async def set_disabled(account_id: PydanticObjectId, disabled: bool, *, by: str)
     """Disable (and sign out everywhere) or re-enable an account."""
     account = await Account.get(account_id)
     if account is None:
-        from documents.errors import NotFound
+        from documents.core.errors import NotFound
 
         raise NotFound("no such account")
     account.disabled = disabled

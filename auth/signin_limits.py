@@ -11,8 +11,8 @@ import math
 from datetime import datetime, timedelta
 
 from auth.errors import RateLimited
-from documents import rate_limit
-from documents.clock import utcnow
+from documents.accounts import rate_limits as rate_limit
+from documents.core.clock import utcnow
 from documents.settings import get_settings
 
 MESSAGE = "too many failed sign-in attempts; try again later"

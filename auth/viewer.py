@@ -12,9 +12,9 @@ from bson.errors import InvalidId
 
 from auth.errors import Unauthenticated
 from auth.tokens import verify_access_token
-from documents.agency_client import AgencyClient
+from documents.accounts.agency_clients import AgencyClient
 from documents.enums import AgencyScope, Role
-from documents.token_family import TokenFamily
+from documents.accounts.token_families import TokenFamily
 
 
 @dataclass(frozen=True)

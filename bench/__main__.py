@@ -206,7 +206,7 @@ async def _load(uri: str, scale: float) -> dict:
     from documents.db.registry import all_documents
 
     from auth.demo_identities import seed_demo_identities
-    from documents.demo_data import seed_demo_data
+    from documents.demo.data import seed_demo_data
 
     await database.connect(uri, "qsradar", all_documents())
     try:

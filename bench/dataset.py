@@ -3,9 +3,9 @@
 Default scale: 10,000 warnings (every level, kind and status, some level changes and lifts),
 2,000 enterprises, 1,500 recalls. `scale` multiplies every count.
 
-Workaround, named: `documents.warning.create()` costs ~5 ms per warning on the embedded server
+Workaround, named: `documents.warnings.actions.create()` costs ~5 ms per warning on the embedded server
 (a counter round trip + a transaction of three writes), i.e. ~50 s for 10 k. The loader therefore
-goes through the same `Warning` / `AlertEvent` / `Enterprise` / `Recall` classes and the same rule
+goes through the same `Warning` / `ChangeEvent` / `Enterprise` / `Recall` classes and the same rule
 methods (`validate_content`, `publish`, `adjust_level`, `lift`, `refresh_derived`), reserves code
 and alert-log sequence ranges from the same `Counter` documents with one `$inc` per range, and
 writes with `insert_many` (about 5 s for 10 k). Set BENCH_LOAD_MODE=create to load warnings one
@@ -23,10 +23,11 @@ from datetime import UTC, datetime, timedelta
 
 from pymongo import ReturnDocument
 
-from documents import warning as warnings
-from documents.alert_event import SEQUENCE_NAME, AlertEvent
+from documents.warnings import actions as warning_actions
+from documents.warnings import models as warnings
+from documents.changelog.models import SEQUENCE_NAME, ChangeEvent
 from documents.db.counters import Counter
-from documents.enterprise import CreditChange, Enterprise
+from documents.enterprises.models import CreditChange, Enterprise
 from documents.enums import (
     AlertEventType,
     CreditLevel,
@@ -39,7 +40,7 @@ from documents.enums import (
     WarningLevel,
     WarningStatus,
 )
-from documents.recall import Recall
+from documents.recalls.models import Recall
 
 BY = "system:bench"
 CHUNK = 1000
@@ -138,7 +139,7 @@ async def _load_warnings_batched(rng: random.Random, c: Counts) -> list[warnings
     for w, plan in built:
         if not plan["draft"]:
             by_year[plan["published_at"].year].append((w, plan))
-    events: list[tuple[datetime, AlertEvent]] = []
+    events: list[tuple[datetime, ChangeEvent]] = []
     for year, items in by_year.items():
         items.sort(key=lambda wp: wp[1]["published_at"])
         first = await _reserve(warnings.code_counter(year), len(items))
@@ -146,19 +147,19 @@ async def _load_warnings_batched(rng: random.Random, c: Counts) -> list[warnings
             at = plan["published_at"]
             w.publish(by=BY, at=at, code=warnings.format_code(year, first + k))
             w.revision += 1
-            events.append((at, AlertEvent(seq=0, type=AlertEventType.PUBLISHED, warning_id=w.id, level=w.level,
+            events.append((at, ChangeEvent(seq=0, entity_id=w.id, type=AlertEventType.PUBLISHED, warning_id=w.id, level=w.level,
                                           previous_level=None, kind=w.kind, at=at)))
             later = at + timedelta(days=rng.randint(1, 120))
             if plan["adjust"] is not None:
                 previous = w.level
                 change = w.adjust_level(plan["adjust"], "证据变化 evidence changed", BY, later)
                 w.revision += 1
-                events.append((change.at, AlertEvent(seq=0, type=AlertEventType.LEVEL_CHANGED, warning_id=w.id,
+                events.append((change.at, ChangeEvent(seq=0, entity_id=w.id, type=AlertEventType.LEVEL_CHANGED, warning_id=w.id,
                                                      level=w.level, previous_level=previous, kind=w.kind, at=change.at)))
             elif plan["lift"]:
                 change = w.lift("风险已消除 risk eliminated", BY, later)
                 w.revision += 1
-                events.append((change.at, AlertEvent(seq=0, type=AlertEventType.LIFTED, warning_id=w.id,
+                events.append((change.at, ChangeEvent(seq=0, entity_id=w.id, type=AlertEventType.LIFTED, warning_id=w.id,
                                                      level=w.level, previous_level=w.level, kind=w.kind, at=change.at)))
     for w, plan in built:
         if plan["draft"]:
@@ -179,7 +180,7 @@ async def _load_warnings_batched(rng: random.Random, c: Counts) -> list[warnings
     for k, (_, e) in enumerate(events):
         e.seq = first_seq + k
         log_docs.append(e.model_dump(by_alias=True, mode="python", exclude={"id"}))
-    ecoll = AlertEvent.get_pymongo_collection()
+    ecoll = ChangeEvent.get_pymongo_collection()
     for k in range(0, len(log_docs), CHUNK):
         await ecoll.insert_many(log_docs[k:k + CHUNK], ordered=False)
     return [w for w, _ in built]
@@ -189,13 +190,13 @@ async def _load_warnings_one_by_one(rng: random.Random, c: Counts) -> list[warni
     out = []
     for i in range(c.warnings):
         w, plan = _warning(rng, i, c.enterprises)
-        w, _ = await warnings.create(w, publish=not plan["draft"], by=BY,
+        w, _ = await warning_actions.create(w, publish=not plan["draft"], by=BY,
                                      at=None if plan["draft"] else plan["published_at"])
         later = (plan["published_at"] + timedelta(days=rng.randint(1, 120)))
         if not plan["draft"] and plan["adjust"] is not None:
-            w, _ = await warnings.change_level(w.id, plan["adjust"], "证据变化 evidence changed", by=BY, at=later)
+            w, _ = await warning_actions.change_level(w.id, plan["adjust"], "证据变化 evidence changed", by=BY, at=later)
         elif not plan["draft"] and plan["lift"]:
-            w, _ = await warnings.lift(w.id, "风险已消除 risk eliminated", by=BY, at=later)
+            w, _ = await warning_actions.lift(w.id, "风险已消除 risk eliminated", by=BY, at=later)
         out.append(w)
     return out
 

@@ -115,6 +115,16 @@ class AlertEventType(str, Enum):
     PUBLISHED = "PUBLISHED"
     LEVEL_CHANGED = "LEVEL_CHANGED"
     LIFTED = "LIFTED"
+    CREDIT_CHANGED = "CREDIT_CHANGED"  # an enterprise's credit level (topic enterprise)
+    RECALL_PROGRESS = "RECALL_PROGRESS"  # units recovered or refunds reported (topic recall)
+
+
+class ChangeTopic(str, Enum):
+    """What a change-log entry is about; entries written before topics existed are warnings."""
+
+    WARNING = "warning"
+    RECALL = "recall"
+    ENTERPRISE = "enterprise"
 
 
 class AgencyScope(str, Enum):

@@ -64,6 +64,23 @@ class Settings(BaseSettings):
     # Seconds between server pings on idle WebSockets (keeps proxies from cutting them).
     ws_keepalive_seconds: float = Field(20.0, alias="QSRADAR_WS_KEEPALIVE")
 
+    # Client-side deadline of every database operation (PyMongo timeoutMS): a stalled database
+    # yields a clear error within this many milliseconds instead of hanging requests.
+    db_timeout_ms: int = Field(5000, alias="QSRADAR_DB_TIMEOUT_MS", ge=100)
+    # graphql-transport-ws: seconds a socket may stay open without connection_init (then 4408).
+    ws_init_timeout_seconds: float = Field(10.0, alias="QSRADAR_WS_INIT_TIMEOUT", gt=0)
+    # Largest WebSocket message accepted (bytes); a bigger one closes the socket with 1009.
+    ws_max_size: int = Field(64 * 1024, alias="QSRADAR_WS_MAX_SIZE", ge=1024)
+    # Seconds between re-checks of an open socket's session (sign-out, disabled account or client → 4403).
+    ws_session_recheck_seconds: float = Field(15.0, alias="QSRADAR_WS_SESSION_RECHECK", gt=0)
+    # Origins allowed to call the API from a browser, comma-separated (empty: no cross-origin access).
+    cors_origins: str = Field("", alias="QSRADAR_CORS_ORIGINS")
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """The CORS allowlist, without blanks or trailing slashes."""
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
+
     @property
     def is_production(self) -> bool:
         return self.env == "production"

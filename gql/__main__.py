@@ -49,6 +49,8 @@ def main() -> int:
                     ws_ping_interval=settings.ws_keepalive_seconds, ws_ping_timeout=settings.ws_keepalive_seconds,
                     # Alerts are small JSON: compression cost ~20 KB and real CPU per socket for little gain.
                     ws_per_message_deflate=False,
+                    # A frame or message over this closes the socket with 1009 (protocol messages are small).
+                    ws_max_size=settings.ws_max_size,
                     timeout_graceful_shutdown=10)
     finally:
         if embedded:

@@ -22,6 +22,7 @@ from gql.core.shared_results import SharedResultExecutionContext
 from gql.enterprises.mutations import EnterpriseMutation
 from gql.enterprises.queries import EnterpriseQuery
 from gql.enterprises.types import Enterprise
+from gql.recalls.mutations import RecallMutation
 from gql.recalls.queries import RecallQuery
 from gql.recalls.types import Recall
 from gql.service.public_cache import PublicCacheHints
@@ -30,7 +31,7 @@ from gql.warnings.queries import WarningQuery
 from gql.warnings.types import Warning
 
 Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, EnterpriseQuery, AccountQuery))
-Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, EnterpriseMutation))
+Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, RecallMutation, EnterpriseMutation))
 Subscription = merge_types("Subscription", (AlertSubscription,))
 
 

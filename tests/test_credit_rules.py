@@ -25,7 +25,7 @@ from documents.enterprises.rules import (
     validate_uscc,
 )
 from documents.enums import BreachGrade, CreditLevel, ReviewState
-from documents.errors import RuleViolation, StateConflict
+from documents.core.errors import RuleViolation, StateConflict
 
 C = CreditLevel
 G = BreachGrade
@@ -158,7 +158,7 @@ def test_proposals_only_ever_point_to_dishonest_and_never_upgrade(raw: list[tupl
 
 def test_demo_data_is_honest() -> None:
     """Every demo USCC is valid; real firms are REGULAR with no invented history; each tier has a fictional story."""
-    from documents import demo_data
+    from documents.demo import data as demo_data
 
     codes = [e["uscc"] for e in demo_data.ENTERPRISES]
     assert demo_data.DEMO_USCC == "91440300MA5DEM1X0R" and len(set(codes)) == len(codes)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import httpx
 import pytest
 
-from documents.demo_data import ANKER, CBEC, DEMO_USCC, HOME
+from documents.demo.data import ANKER, CBEC, DEMO_USCC, HOME
 from tests.stack import Stack
 
 OWN = DEMO_USCC
@@ -98,3 +101,28 @@ def test_regulator_changes_credit_with_history(live_server: Stack, tokens: dict)
 
 def test_unknown_enterprise_is_null(live_server: Stack) -> None:
     assert live_server.gql(LEVEL, {"u": UNKNOWN_USCC}) == {"data": {"enterprise": None}}
+
+
+async def test_concurrent_credit_changes_keep_every_history_entry(live_server: Stack, tokens: dict) -> None:
+    """10 concurrent changes on one enterprise: each accepted change has its history entry and the chain holds
+    (the resolver once loaded, changed and saved without a revision check, losing entries)."""
+    before = live_server.gql(HISTORY, {"u": OWN}, token=tokens["regulator"])["data"]["enterprise"]["creditHistory"]
+    levels = ["AEO_CERTIFIED", "REGULAR", "DISHONEST", "AEO_ADVANCED", "SERIOUSLY_DISHONEST"] * 2
+    mutation = "mutation($u: String!, $l: CreditLevel!, $r: String!) { setCreditLevel(uscc: $u, level: $l, " \
+               "reason: $r) { creditLevel } }"
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=60,
+                                 headers={"Authorization": f"Bearer {tokens['regulator']}"}) as client:
+        answers = await asyncio.gather(*(client.post("/graphql", json={"query": mutation, "variables": {
+            "u": OWN, "l": level, "r": f"并发测试 concurrent {i}"}}) for i, level in enumerate(levels)))
+    bodies = [a.json() for a in answers]
+    accepted = [b for b in bodies if "errors" not in b]
+    refused = [b for b in bodies if "errors" in b]
+    # A change to the level the enterprise already has at that moment is refused, never lost or INTERNAL.
+    assert all(code_of(b) == "CONFLICT" for b in refused), refused
+    after = live_server.gql(HISTORY, {"u": OWN}, token=tokens["regulator"])["data"]["enterprise"]["creditHistory"]
+    added = after[len(before):]
+    assert len(added) == len(accepted) >= 2, (len(added), len(accepted))  # at least two raced and both stayed
+    assert sorted(e["reason"] for e in added) == sorted(
+        f"并发测试 concurrent {i}" for i, b in enumerate(bodies) if "errors" not in b)
+    for previous, entry in zip(after, after[1:], strict=False):
+        assert entry["fromLevel"] == previous["toLevel"], after

@@ -16,7 +16,7 @@ from documents.enums import (
     RecallType,
     WarningStatus,
 )
-from documents.errors import RuleViolation, StateConflict
+from documents.core.errors import RuleViolation, StateConflict
 from documents.recalls.rules import (
     NEXT_STATUS,
     Progress,

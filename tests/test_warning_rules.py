@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
-from documents.errors import RuleViolation, StateConflict
-from documents.warning import Warning, format_code, normalise_hs_code
+from documents.core.errors import RuleViolation, StateConflict
+from documents.warnings.models import Warning, format_code, normalise_hs_code
 from tests.stack import Stack
 
 AT = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)

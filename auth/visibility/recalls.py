@@ -21,3 +21,10 @@ def query_filter(viewer: Viewer) -> dict[str, Any] | None:
 def can_see(viewer: Viewer, doc: dict[str, Any]) -> bool:
     """The same rule for one loaded recall."""
     return can_read(viewer)
+
+
+def can_report_progress(viewer: Viewer, doc: dict[str, Any]) -> bool:
+    """Progress is reported by the recalling enterprise's members or by a regulator."""
+    if viewer.role is Role.REGULATOR:
+        return True
+    return viewer.role is Role.ENTERPRISE and viewer.enterprise_uscc == doc.get("enterprise_uscc")

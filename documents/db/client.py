@@ -27,13 +27,23 @@ class _CommandCounter(monitoring.CommandListener):
 
 
 async def connect(uri: str, database_name: str, documents: list[type[Document]],
-                  on_command: Callable[[], None] | None = None) -> AsyncMongoClient:
-    """Open the client, register `documents` (documents.db.registry) and create their indexes."""
+                  on_command: Callable[[], None] | None = None, timeout_ms: int | None = None) -> AsyncMongoClient:
+    """Open the client, register `documents` (documents.db.registry) and create their indexes.
+
+    `timeout_ms` (default: QSRADAR_DB_TIMEOUT_MS) bounds every operation, retries included.
+    """
     global _client
     listeners = [_CommandCounter(on_command)] if on_command else []
+    if timeout_ms is None:
+        from documents.settings import get_settings
+
+        timeout_ms = get_settings().db_timeout_ms
+    # timeoutMS is PyMongo's client-side operation timeout (CSOT): a frozen or unreachable database
+    # gives a PyMongoError (`.timeout` true) after at most this long, instead of hanging the request.
+    # Server selection and connecting are bounded by it too, so neither may wait longer.
     client: AsyncMongoClient = AsyncMongoClient(
-        uri, tz_aware=True, serverSelectionTimeoutMS=5000, connectTimeoutMS=3000, appname="qsradar",
-        event_listeners=listeners,
+        uri, tz_aware=True, timeoutMS=timeout_ms, serverSelectionTimeoutMS=min(5000, timeout_ms),
+        connectTimeoutMS=min(3000, timeout_ms), appname="qsradar", event_listeners=listeners,
     )
     await init_beanie(database=client[database_name], document_models=documents)
     _client = client

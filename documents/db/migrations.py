@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from documents.clock import sort_key
-from documents.recall import Recall
+from documents.core.clock import sort_key
+from documents.recalls.models import Recall
 
 log = logging.getLogger("qsradar.migrations")
 
@@ -15,7 +15,7 @@ _OLD_SORT_KEY = {"sort_key": {"$regex": "^[0-9]{4}-"}}
 
 async def upgrade_sort_keys() -> int:
     """Rewrite ISO-style sort keys of warnings and recalls; returns how many were rewritten."""
-    from documents.warning import Warning
+    from documents.warnings.models import Warning
 
     changed = 0
     for model, time_fields in ((Warning, ("published_at", "created_at")), (Recall, ("announced_at",))):
@@ -29,16 +29,19 @@ async def upgrade_sort_keys() -> int:
     return changed
 
 
-async def add_enterprise_revisions() -> int:
-    """Enterprises stored before credit changes were revision-checked get revision 0."""
-    from documents.enterprise import Enterprise
+async def add_revisions() -> int:
+    """Enterprises and recalls stored before their changes were revision-checked get revision 0."""
+    from documents.enterprises.models import Enterprise
 
-    result = await Enterprise.get_pymongo_collection().update_many({"revision": {"$exists": False}},
+    changed = 0
+    for model in (Enterprise, Recall):
+        result = await model.get_pymongo_collection().update_many({"revision": {"$exists": False}},
                                                                   {"$set": {"revision": 0}})
-    return int(result.modified_count)
+        changed += int(result.modified_count)
+    return changed
 
 
 async def upgrade() -> None:
     """Every start-up upgrade, in order."""
     await upgrade_sort_keys()
-    await add_enterprise_revisions()
+    await add_revisions()

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from beanie import Document
 
-from documents.account import Account
-from documents.agency_client import AgencyClient
-from documents.alert_event import AlertEvent
-from documents.audit import AuditEntry
+from documents.accounts.models import Account
+from documents.accounts.agency_clients import AgencyClient
+from documents.changelog.models import ChangeEvent
+from documents.audit.models import AuditEntry
 from documents.db.counters import Counter
-from documents.enterprise import Enterprise
-from documents.rate_limit import RateCounter
-from documents.recall import Recall
-from documents.seed_marker import SeedMarker
-from documents.token_family import RefreshToken, TokenFamily
-from documents.warning import Warning
+from documents.enterprises.models import Enterprise
+from documents.accounts.rate_limits import RateCounter
+from documents.recalls.models import Recall
+from documents.demo.seed_marker import SeedMarker
+from documents.accounts.token_families import RefreshToken, TokenFamily
+from documents.warnings.models import Warning
 
 
 def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
-    return [Account, AgencyClient, AlertEvent, AuditEntry, Counter, Enterprise, RateCounter, Recall,
+    return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, Enterprise, RateCounter, Recall,
             RefreshToken, SeedMarker, TokenFamily, Warning]

@@ -16,7 +16,7 @@ from stdnum.exceptions import ValidationError
 
 from documents.core.workdays import Deadline, add_working_days
 from documents.enums import BreachGrade, CreditLevel, ReviewState
-from documents.errors import RuleViolation, StateConflict
+from documents.core.errors import RuleViolation, StateConflict
 
 # Best first. Decree 282 (in force 2026-04-01) adds AEO_CERTIFIED between advanced AEO and regular firms.
 TIERS: tuple[CreditLevel, ...] = (
@@ -135,7 +135,7 @@ def propose_dishonest(current: CreditLevel, breaches: Iterable[Breach], now: dat
 
 
 class LevelChange(Protocol):
-    """A credit-history entry (documents.enterprise.CreditChange has this shape)."""
+    """A credit-history entry (documents.enterprises.models.CreditChange has this shape)."""
 
     @property
     def from_level(self) -> CreditLevel | None: ...

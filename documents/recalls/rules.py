@@ -16,7 +16,7 @@ from documents.enums import (
     RecallType,
     WarningStatus,
 )
-from documents.errors import RuleViolation, StateConflict
+from documents.core.errors import RuleViolation, StateConflict
 
 # A recall only moves forward, one step at a time: effect evaluation needs every stage on record.
 NEXT_STATUS: dict[RecallStatus, RecallStatus] = {

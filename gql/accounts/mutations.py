@@ -8,11 +8,8 @@ from strawberry.types import Info
 
 from auth import sessions
 from auth.agency_clients import register_client
-from documents import audit
-from documents.enterprise import Enterprise as EnterpriseDoc
-from documents.enterprise import check_uscc
 from documents.enums import AgencyScope, Role
-from documents.errors import NotFound, RuleViolation
+from documents.core.errors import NotFound
 from gql.accounts.types import AgencyClientCredentials, AgencyScopeEnum, AuthPayload, Viewer
 from gql.core.context import Context
 from gql.core.node import decode_id
@@ -78,20 +75,9 @@ class AccountMutation:
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Create an account of any role (ADMIN).")
     async def create_account(self, info: Info, input: CreateAccountInput) -> Viewer:
-        uscc = None
-        if input.role is Role.ENTERPRISE:
-            if not input.enterprise_uscc:
-                raise RuleViolation("enterprise accounts need enterpriseUscc", field="enterpriseUscc")
-            uscc = check_uscc(input.enterprise_uscc, field="enterpriseUscc")
-            if await EnterpriseDoc.find_one(EnterpriseDoc.uscc == uscc) is None:
-                raise NotFound("no enterprise with this USCC")
-        if input.role is Role.AGENCY:
-            raise RuleViolation("agencies are OAuth clients: use createAgencyClient", field="role")
-        account = await sessions.create_account(input.email, input.password, input.role,
-                                                display_name=input.display_name, locale=input.locale,
-                                                enterprise_uscc=uscc)
-        await audit.record("account_created", actor=viewer_of(info).actor, target=f"account:{account.id}",
-                           role=account.role.value)
+        account = await sessions.admin_create_account(
+            input.email, input.password, input.role, by=viewer_of(info).actor, display_name=input.display_name,
+            locale=input.locale, enterprise_uscc=input.enterprise_uscc)
         return Viewer.from_account(account)
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Disable (sign out everywhere) or enable an account.")

@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from auth.sessions import TokenPair
-from documents.account import Account
+from documents.accounts.models import Account
 from documents.enums import AgencyScope, Role
 from gql.core.node import global_id
 from gql.enterprises.types import Enterprise, enterprises_by_uscc

@@ -1,9 +1,10 @@
-"""One alert-log watcher per server process, fanning events out to that process's subscribers.
+"""One change-log watcher per server process: warning entries fan out to that process's alert
+subscribers, and every entry (any topic) tells the process that public data changed.
 
-The watcher uses a MongoDB change stream on the alert log only as a wake-up signal and then
-reads the log by sequence number, so delivery follows log order and a missed or duplicated
-change notification cannot lose or repeat an event. Each subscriber has a bounded queue; one
-that falls behind is cut off (it reconnects with its cursor and replays what it missed).
+The watcher uses a MongoDB change stream on the log only as a wake-up signal and then reads the log
+by sequence number, so delivery follows log order and a missed or duplicated change notification
+cannot lose or repeat an event. Each subscriber has a bounded queue; one that falls behind is cut off
+(it reconnects with its cursor and replays what it missed).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from pymongo.errors import PyMongoError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from documents.alert_event import AlertEvent
+from documents.changelog.models import ChangeEvent, topic_of
+from documents.enums import ChangeTopic
 from documents.enums import WarningLevel
-from documents.warning import Warning as WarningDoc
+from documents.warnings.models import Warning as WarningDoc
 from gql.core.metrics import ALERT_EVENTS, ALERT_LOG_POSITION, SUBSCRIBER_OVERFLOWS
 
 log = logging.getLogger("qsradar.alerts")
@@ -85,16 +87,19 @@ def event_matches_level(event: dict, min_level: WarningLevel) -> bool:
     return any(level.at_least(min_level) for level in levels)
 
 
-async def load_deliveries(after_seq: int, limit: int = BATCH) -> list[Delivery]:
-    """Logged events after `after_seq`, in order, with their warnings (two queries)."""
-    events = await AlertEvent.get_pymongo_collection().find({"seq": {"$gt": after_seq}}).sort("seq", 1) \
+async def read_log(after_seq: int, limit: int = BATCH) -> tuple[list[Delivery], int, bool]:
+    """Warning deliveries logged after `after_seq`, in order, with their warnings (two queries); the last
+    sequence number read (entries of other topics are read past, not delivered); whether more may follow."""
+    entries = await ChangeEvent.get_pymongo_collection().find({"seq": {"$gt": after_seq}}).sort("seq", 1) \
         .limit(limit).to_list(limit)
-    if not events:
-        return []
+    if not entries:
+        return [], after_seq, False
+    events = [e for e in entries if topic_of(e) is ChangeTopic.WARNING]
     ids = list({e["warning_id"] for e in events})
     warnings = {w["_id"]: w async for w in WarningDoc.get_pymongo_collection().find({"_id": {"$in": ids}},
-                                                                                    {"search_text": 0})}
-    return [Delivery(e, warnings[e["warning_id"]]) for e in events if e["warning_id"] in warnings]
+                                                                                    {"search_text": 0})} if ids else {}
+    deliveries = [Delivery(e, warnings[e["warning_id"]]) for e in events if e["warning_id"] in warnings]
+    return deliveries, int(entries[-1]["seq"]), len(entries) == limit
 
 
 class AlertHub:
@@ -109,7 +114,7 @@ class AlertHub:
         self._wake = asyncio.Event()
 
     async def start(self) -> None:
-        latest = await AlertEvent.get_pymongo_collection().find_one({}, sort=[("seq", -1)])
+        latest = await ChangeEvent.get_pymongo_collection().find_one({}, sort=[("seq", -1)])
         self.last_seq = int(latest["seq"]) if latest else 0
         self._task = asyncio.create_task(self._watch(), name="alert-hub-watcher")
 
@@ -132,7 +137,7 @@ class AlertHub:
         self._wake.set()
 
     async def _watch(self) -> None:
-        coll = AlertEvent.get_pymongo_collection()
+        coll = ChangeEvent.get_pymongo_collection()
         resume_token = None
         failures = 0
         while True:
@@ -168,20 +173,20 @@ class AlertHub:
                 await asyncio.sleep(RECONNECT_PAUSE_SECONDS)
 
     async def _catch_up(self) -> None:
-        while True:
-            deliveries = await load_deliveries(self.last_seq)
-            if deliveries:
-                if self.on_change is not None:
-                    self.on_change()
-                subscribers = list(self.subscribers)
-                for delivery in deliveries:
-                    self.last_seq = delivery.seq
-                    for sub in subscribers:
-                        sub.offer(delivery)
-                ALERT_EVENTS.inc(len(deliveries))
-                ALERT_LOG_POSITION.set(self.last_seq)
-            if len(deliveries) < BATCH:
+        more = True
+        while more:
+            deliveries, last_read, more = await read_log(self.last_seq)
+            if last_read == self.last_seq:
                 return
+            if self.on_change is not None:
+                self.on_change()  # public data changed, whichever worker wrote it
+            subscribers = list(self.subscribers)
+            for delivery in deliveries:
+                for sub in subscribers:
+                    sub.offer(delivery)
+            ALERT_EVENTS.inc(len(deliveries))
+            self.last_seq = last_read
+            ALERT_LOG_POSITION.set(self.last_seq)
 
 
 _hub: AlertHub | None = None

@@ -14,7 +14,7 @@ from auth.viewer import Viewer
 from auth.visibility import warnings as warning_visibility
 from auth.visibility.audience import audience_key
 from documents.enums import AlertEventType, WarningLevel
-from gql.alerts.hub import OVERFLOW, Delivery, event_matches_level, get_hub, load_deliveries
+from gql.alerts.hub import OVERFLOW, Delivery, event_matches_level, get_hub, read_log
 from gql.core import cursors
 from gql.core.errors import ApiError, ErrorCode, bad_input
 from gql.core.permissions import viewer_of
@@ -100,14 +100,12 @@ class AlertSubscription:
         try:
             if after is not None:
                 last = decode_cursor(after)
-                while True:
-                    batch = await load_deliveries(last)
+                more = True
+                while more:
+                    batch, last, more = await read_log(last)
                     for delivery in batch:
-                        last = delivery.seq
                         if accepts(delivery):
                             yield AlertEvent.from_delivery(delivery, audience)
-                    if not batch:
-                        break
             else:
                 last = hub.last_seq
             while True:

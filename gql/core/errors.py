@@ -1,6 +1,6 @@
 """The contract's error codes, mapped in one place for every error the schema returns.
 
-Resolvers raise domain exceptions (documents.errors, auth.errors) or ApiError; `classify`
+Resolvers raise domain exceptions (documents.core.errors, auth.errors) or ApiError; `classify`
 turns each into `extensions.code`; anything unexpected becomes INTERNAL with a bland message.
 """
 
@@ -12,9 +12,10 @@ from typing import Any
 
 from graphql import GraphQLError
 from pydantic import ValidationError
+from pymongo.errors import PyMongoError
 
 from auth.errors import Forbidden, RateLimited, Unauthenticated
-from documents.errors import NotFound, RuleViolation, StateConflict
+from documents.core.errors import NotFound, RuleViolation, StateConflict
 
 log = logging.getLogger("qsradar.errors")
 
@@ -87,8 +88,12 @@ def classify(error: GraphQLError) -> None:
         if existing in ErrorCode.__members__:
             return
         mapped = (ErrorCode.BAD_USER_INPUT, original.message, {})
-    if mapped is None:
+    if mapped is None and isinstance(original, PyMongoError):
+        # A stalled or lost database (timeoutMS, network): expected in operation, so one line, no traceback.
+        log.warning("database unavailable at %s: %s", error.path, original)
+    elif mapped is None:
         log.error("unexpected error at %s", error.path, exc_info=original)
+    if mapped is None:
         error.message = INTERNAL_MESSAGE
         error.extensions = {"code": ErrorCode.INTERNAL.value}
         return

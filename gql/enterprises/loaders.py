@@ -5,7 +5,7 @@ from __future__ import annotations
 from bson import ObjectId
 from strawberry.dataloader import DataLoader
 
-from documents.enterprise import Enterprise
+from documents.enterprises.models import Enterprise
 from gql.core.loaders import by_field
 
 

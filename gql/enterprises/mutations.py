@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from documents.enterprise import set_credit_level
+from documents.enterprises.actions import set_credit_level
 from documents.enums import CreditLevel
 from gql.core.permissions import IsRegulator, viewer_of
 from gql.enterprises.types import Enterprise

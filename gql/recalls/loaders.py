@@ -5,7 +5,7 @@ from __future__ import annotations
 from bson import ObjectId
 from strawberry.dataloader import DataLoader
 
-from documents.recall import Recall
+from documents.recalls.models import Recall
 from gql.core.loaders import by_field, many_by_field
 
 

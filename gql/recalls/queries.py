@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from auth.visibility import recalls as visibility
 from documents.enums import AgencyScope, RecallStatus, RecallType
-from documents.recall import Recall as RecallDoc
+from documents.recalls.models import Recall as RecallDoc
 from gql.core.connections import Connection, connection, keyset_page
 from gql.core.permissions import has_scope, viewer_of
 from gql.recalls.types import Recall

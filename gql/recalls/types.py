@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from auth.visibility import recalls as visibility
 from documents.enums import RecallStatus, RecallType
+from documents.recalls import rules
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import viewer_of
 from gql.recalls.loaders import recall_by_id, recalls_by_enterprise, recalls_by_warning
@@ -18,6 +19,14 @@ from gql.recalls.loaders import recall_by_id, recalls_by_enterprise, recalls_by_
 if TYPE_CHECKING:
     from gql.enterprises.types import Enterprise
     from gql.warnings.types import Warning
+
+
+@strawberry.type(description="One progress report (召回进展): cumulative units recovered and refunds.")
+class RecallProgress:
+    at: datetime
+    units_recovered: int
+    refunds_cny: float | None
+    note: str | None
 
 
 @strawberry.type(description="A recall (召回) and its effect so far: units recovered, refunds, completion rate.")
@@ -37,14 +46,15 @@ class Recall(Node):
     refunds_cny: float
     announced_at: datetime
     deadline: datetime | None
+    progress_reports: list[RecallProgress] = strawberry.field(description="Progress reports, oldest first.")
 
     @strawberry.field
     def id(self) -> strawberry.ID:
         return global_id("Recall", self.db_id)
 
-    @strawberry.field(description="Units recovered / units affected, from 0 to 1 (完成率).")
+    @strawberry.field(description="Units recovered / units affected, from 0 to 1 (完成率); below 1 until all are back.")
     def completion_rate(self) -> float:
-        return round(self.units_recovered / self.units_affected, 4) if self.units_affected else 0.0
+        return rules.completion_rate(self.units_recovered, self.units_affected)
 
     @strawberry.field(description="The recalling enterprise (召回企业).")
     async def enterprise(self, info: Info) -> Annotated[Enterprise, strawberry.lazy("gql.enterprises.types")] | None:
@@ -66,7 +76,10 @@ class Recall(Node):
                    brand=d.get("brand"), model=d.get("model"), type=RecallType(d["type"]),
                    status=RecallStatus(d["status"]), units_affected=d["units_affected"],
                    units_recovered=d["units_recovered"], refunds_cny=d["refunds_cny"],
-                   announced_at=d["announced_at"], deadline=d.get("deadline"))
+                   announced_at=d["announced_at"], deadline=d.get("deadline"),
+                   progress_reports=[RecallProgress(at=r["at"], units_recovered=r["units_recovered"],
+                                                    refunds_cny=r.get("refunds_cny"), note=r.get("note"))
+                                     for r in d.get("progress_reports", [])])
 
 
 async def visible_recall(info: Info, oid: ObjectId) -> Recall | None:

@@ -7,13 +7,16 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from pymongo.errors import PyMongoError
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from auth.demo_identities import seed_demo_identities
 from auth.oauth_server import metadata_endpoint, token_endpoint
 from documents.db import client as database
-from documents.demo_data import seed_demo_data
+from documents.demo.data import seed_demo_data
 from documents.db.embedded_server import EmbeddedServer
 from documents.db import migrations
 from documents.db.registry import all_documents
@@ -27,7 +30,8 @@ from gql.service.health import DatabaseMonitor, healthz, readyz
 from gql.service.logs import configure_logging
 from gql.service.metrics import metrics_endpoint
 from gql.service.public_cache import public_cache
-from gql.service.view import QsradarGraphQL
+from gql.core.errors import INTERNAL_MESSAGE
+from gql.service.view import QsradarGraphQL, database_unavailable
 
 log = logging.getLogger("qsradar")
 
@@ -78,4 +82,26 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/feeds/warnings.json", json_feed),
         Mount("/", app=frontend_app(settings.frontend_dir)),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan,
+                     exception_handlers={PyMongoError: database_error, Exception: unexpected_error})
+
+
+async def database_error(request: Request, exc: Exception) -> Response:
+    """A database error outside GraphQL (feeds, /oauth/token): 503 in the contract's shape, no traceback."""
+    log.warning("%s %s: database unavailable: %s", request.method, request.url.path, exc)
+    response = database_unavailable()
+    if request.url.path.startswith("/oauth/"):
+        # RFC 6749 clients read `error`; the contract's `errors` stays for everyone else.
+        response = JSONResponse({"error": "temporarily_unavailable",
+                                 "error_description": "the service cannot reach its database; retry later",
+                                 "errors": [{"message": INTERNAL_MESSAGE, "extensions": {"code": "INTERNAL"}}]},
+                                status_code=503, headers={"Retry-After": response.headers["Retry-After"],
+                                                          "Cache-Control": "no-store"})
+    return response
+
+
+async def unexpected_error(request: Request, exc: Exception) -> Response:
+    """Any other unhandled error: logged with its traceback here, answered as INTERNAL without details."""
+    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"errors": [{"message": INTERNAL_MESSAGE, "extensions": {"code": "INTERNAL"}}]},
+                        status_code=500)

@@ -11,7 +11,8 @@ from starlette.responses import JSONResponse, Response
 from auth.viewer import ANONYMOUS
 from auth.visibility import warnings as visibility
 from documents.enums import WarningStatus
-from documents.warning import Warning as WarningDoc
+from documents.settings import get_settings
+from documents.warnings.models import Warning as WarningDoc
 from gql.core.node import global_id
 
 FEED_SIZE = 50
@@ -38,7 +39,7 @@ def _title(doc: dict) -> str:
 
 async def atom_feed(request: Request) -> Response:
     """GET /feeds/warnings.atom"""
-    base = str(request.base_url).rstrip("/")
+    base = get_settings().base_url  # configured, never the client-controlled Host header
     docs = await _announcements()
     fg = FeedGenerator()
     fg.id(f"{base}/feeds/warnings.atom")
@@ -62,7 +63,7 @@ async def atom_feed(request: Request) -> Response:
 
 async def json_feed(request: Request) -> Response:
     """GET /feeds/warnings.json (JSON Feed 1.1)."""
-    base = str(request.base_url).rstrip("/")
+    base = get_settings().base_url  # configured, never the client-controlled Host header
     docs = await _announcements()
     items = [{
         "id": d.get("code") or str(d["_id"]),

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
+from pymongo.errors import PyMongoError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
@@ -16,24 +21,34 @@ from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 
 from auth.errors import Unauthenticated
 from auth.viewer import ANONYMOUS, viewer_from_authorization
 from documents.settings import get_settings
 from gql.core.context import Context
-from gql.core.errors import ErrorCode
+from gql.core.errors import INTERNAL_MESSAGE, ErrorCode
 from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
 from gql.schema import schema
 from gql.service.public_cache import MAX_BODY, public_cache
 
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+DB_RETRY_AFTER_SECONDS = 5
+MAX_OPERATIONS_PER_SOCKET = 20
+WS_TRY_AGAIN_LATER = 1013  # RFC 6455 "Try Again Later": the client should reconnect, not give up
+log = logging.getLogger("qsradar.view")
 
 
 def _error_response(status: int, code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> Response:
     # No "data" key: the request never reached execution (GraphQL over HTTP, "request error").
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code.value}}]},
                         status_code=status, headers=headers)
+
+
+def database_unavailable(retry_after: int = DB_RETRY_AFTER_SECONDS) -> Response:
+    """503 with the contract's error shape: the database does not answer within its deadline."""
+    return _error_response(503, ErrorCode.INTERNAL, INTERNAL_MESSAGE, {"Retry-After": str(retry_after)})
 
 
 def _wants_graphql_response(request: Request) -> bool:
@@ -59,13 +74,95 @@ def _limited_receive(receive: Receive, limit: int) -> Receive:
     return wrapped
 
 
+class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
+    """strawberry's graphql-transport-ws handler, closing with 4400 on any malformed message (not only a
+    missing key), coding the over-limit error, and re-checking the session of an open socket."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.recheck_task: asyncio.Task | None = None
+
+    async def handle_message(self, message: Any) -> None:
+        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+            await self.handle_invalid_message("a message must be a JSON object with a string `type`")
+            return
+        if message["type"] in ("subscribe", "complete") and not isinstance(message.get("id"), str):
+            await self.handle_invalid_message("`id` must be a string")
+            return
+        if message["type"] == "subscribe":
+            payload = message.get("payload")
+            if (not isinstance(payload, dict) or not isinstance(payload.get("query"), str)
+                    or not isinstance(payload.get("variables") or {}, dict)
+                    or not isinstance(payload.get("operationName") or "", str)):
+                await self.handle_invalid_message("`payload` must hold a string `query` and object `variables`")
+                return
+        await super().handle_message(message)
+
+    async def handle_connection_init(self, message: Any) -> None:
+        try:
+            await super().handle_connection_init(message)
+        except PyMongoError as exc:
+            # The session lookup could not reach the database: "try again later", not a refusal.
+            log.warning("WebSocket init failed, database unavailable: %s", exc)
+            await self.websocket.close(code=WS_TRY_AGAIN_LATER, reason="database unavailable; retry later")
+            return
+        if self.connection_acknowledged and not self.context.viewer.is_anonymous and self.recheck_task is None:
+            self.recheck_task = asyncio.create_task(self._recheck_session(), name="ws-session-recheck")
+
+    async def handle_subscribe(self, message: Any) -> None:
+        if (self.connection_acknowledged and message["id"] not in self.operations
+                and self.max_subscriptions_per_connection is not None
+                and len(self.operations) >= self.max_subscriptions_per_connection):
+            # strawberry's own refusal carries no code; the contract wants one on every error.
+            await self.send_message({"id": message["id"], "type": "error", "payload": [{
+                "message": f"at most {self.max_subscriptions_per_connection} operations per connection; "
+                           "complete one or open another connection",
+                "extensions": {"code": ErrorCode.RATE_LIMITED.value,
+                               "limit": self.max_subscriptions_per_connection}}]})
+            return
+        await super().handle_subscribe(message)
+
+    async def _recheck_session(self) -> None:
+        """Close with 4403 once the socket's session is revoked (sign-out, refresh reuse), or its
+        account or agency client disabled: its subscriptions must not outlive the session."""
+        params = self.context.connection_params or {}
+        authorization = params.get("Authorization") or params.get("authorization")
+        interval = get_settings().ws_session_recheck_seconds
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await viewer_from_authorization(authorization)
+            except Unauthenticated:
+                expires_at = self.context.viewer.expires_at
+                if expires_at is not None and expires_at <= datetime.now(UTC):
+                    continue  # expiry: the subscription itself ends with UNAUTHENTICATED
+                log.info("closing a WebSocket whose session was revoked (%s)", self.context.viewer.actor)
+                with contextlib.suppress(Exception):
+                    await self.websocket.close(code=4403, reason="Forbidden: session revoked")
+                return
+            except PyMongoError as exc:
+                log.warning("session re-check skipped, database unavailable: %s", exc)  # next tick
+            except Exception:
+                log.exception("session re-check failed")
+
+    async def shutdown(self) -> None:
+        if self.recheck_task is not None:
+            self.recheck_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.recheck_task
+        await super().shutdown()
+
+
 class QsradarGraphQL(GraphQL):
     """GraphQL over HTTP and over WebSocket (graphql-transport-ws only)."""
+
+    graphql_transport_ws_handler_class = TransportWSHandler
 
     def __init__(self, graphiql: bool) -> None:
         super().__init__(schema, graphql_ide="graphiql" if graphiql else None, allow_queries_via_get=True,
                          subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,), multipart_uploads_enabled=False,
-                         max_subscriptions_per_connection=20)
+                         max_subscriptions_per_connection=MAX_OPERATIONS_PER_SOCKET,
+                         connection_init_wait_timeout=timedelta(seconds=get_settings().ws_init_timeout_seconds))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
@@ -85,6 +182,12 @@ class QsradarGraphQL(GraphQL):
         except Unauthenticated as exc:
             await _error_response(401, ErrorCode.UNAUTHENTICATED, str(exc),
                                   {"WWW-Authenticate": 'Bearer error="invalid_token"'})(scope, receive, send)
+            return
+        except PyMongoError as exc:
+            # The session lookup runs before GraphQL's error mapping: a stalled or lost database is a
+            # 503 in the contract's shape (INTERNAL, no details), not a traceback.
+            log.warning("viewer lookup failed, database unavailable: %s", exc)
+            await database_unavailable()(scope, receive, send)
             return
         scope.setdefault("state", {})["viewer"] = viewer
         try:

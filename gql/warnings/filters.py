@@ -12,7 +12,7 @@ from auth.viewer import Viewer
 from auth.visibility import warnings as visibility
 from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
 from documents.db.query_shapes import has_element
-from documents.warning import normalise_country
+from documents.warnings.models import normalise_country
 from gql.core.errors import bad_input
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bson import ObjectId
 from strawberry.dataloader import DataLoader
 
-from documents.warning import Warning
+from documents.warnings.models import Warning
 from gql.core.loaders import by_field
 
 # Lists never need the derived search fields.

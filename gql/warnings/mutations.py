@@ -6,10 +6,11 @@ import strawberry
 from bson import ObjectId
 from strawberry.types import Info
 
-from documents import warning as warnings
-from documents.enterprise import check_uscc
+from documents.warnings import actions
+from documents.warnings.models import Warning as WarningDoc
+from documents.enterprises.models import check_uscc
 from documents.enums import HazardType, Measure, WarningKind, WarningLevel
-from documents.errors import NotFound
+from documents.core.errors import NotFound
 from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, viewer_of
 from gql.warnings.types import Warning
@@ -45,7 +46,7 @@ def warning_id(value: strawberry.ID) -> ObjectId:
     return decoded[1]
 
 
-def _out(doc: warnings.Warning) -> Warning:
+def _out(doc: WarningDoc) -> Warning:
     return Warning.from_doc(doc.model_dump(by_alias=True))
 
 
@@ -53,7 +54,7 @@ def _out(doc: warnings.Warning) -> Warning:
 class WarningMutation:
     @strawberry.mutation(permission_classes=[IsRegulator], description="Issue a warning (REGULATOR).")
     async def issue_warning(self, info: Info, input: IssueWarningInput) -> Warning:
-        doc = warnings.Warning(
+        doc = WarningDoc(
             title=input.title, title_en=(input.title_en or "").strip() or None, level=input.level, kind=input.kind,
             hazards=input.hazards, product_category=input.product_category, hs_codes=input.hs_codes or [],
             origin_countries=input.origin_countries or [], regions=[r.strip() for r in input.regions or [] if r.strip()],
@@ -61,20 +62,20 @@ class WarningMutation:
             enterprise_usccs=[check_uscc(u, field="enterpriseUsccs") for u in input.enterprise_usccs or []],
             issued_by=input.issued_by or DEFAULT_AUTHORITY, authorization_ref=(input.authorization_ref or "").strip() or None,
         )
-        doc, _ = await warnings.create(doc, publish=not input.draft, by=viewer_of(info).actor)
+        doc, _ = await actions.create(doc, publish=not input.draft, by=viewer_of(info).actor)
         return _out(doc)
 
     @strawberry.mutation(permission_classes=[IsRegulator], description="Publish a DRAFT warning (REGULATOR).")
     async def publish_warning(self, info: Info, id: strawberry.ID) -> Warning:
-        doc, _ = await warnings.publish_draft(warning_id(id), by=viewer_of(info).actor)
+        doc, _ = await actions.publish_draft(warning_id(id), by=viewer_of(info).actor)
         return _out(doc)
 
     @strawberry.mutation(permission_classes=[IsRegulator], description="Change the level of a published warning.")
     async def adjust_warning_level(self, info: Info, id: strawberry.ID, level: WarningLevel, reason: str) -> Warning:
-        doc, _ = await warnings.change_level(warning_id(id), level, reason, by=viewer_of(info).actor)
+        doc, _ = await actions.change_level(warning_id(id), level, reason, by=viewer_of(info).actor)
         return _out(doc)
 
     @strawberry.mutation(permission_classes=[IsRegulator], description="Lift (解除) a published warning; final.")
     async def lift_warning(self, info: Info, id: strawberry.ID, reason: str) -> Warning:
-        doc, _ = await warnings.lift(warning_id(id), reason, by=viewer_of(info).actor)
+        doc, _ = await actions.lift(warning_id(id), reason, by=viewer_of(info).actor)
         return _out(doc)

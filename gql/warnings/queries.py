@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from documents.warning import Warning as WarningDoc
+from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import Connection, connection, empty_connection, keyset_page
 from gql.core.permissions import viewer_of
 from gql.warnings.filters import WarningFilter, warning_query

@@ -13,7 +13,7 @@ from pydantic import Field
 from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
-from documents.clock import utcnow
+from documents.core.clock import utcnow
 
 # Racing window creations retry; a handful of rounds always settles (each round someone wins).
 _MAX_ROUNDS = 8

@@ -8,9 +8,9 @@ from beanie import Document, Indexed
 from pydantic import Field
 from pymongo import IndexModel
 
-from documents.clock import utcnow
+from documents.core.clock import utcnow
 from documents.enums import Role
-from documents.errors import RuleViolation
+from documents.core.errors import RuleViolation
 
 MIN_PASSWORD_LENGTH = 10
 

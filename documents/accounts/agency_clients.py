@@ -7,7 +7,7 @@ from datetime import datetime
 from beanie import Document, Indexed
 from pydantic import Field
 
-from documents.clock import utcnow
+from documents.core.clock import utcnow
 from documents.enums import AgencyScope
 
 

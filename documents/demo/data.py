@@ -11,14 +11,15 @@ from datetime import UTC, datetime
 
 from pymongo.errors import DuplicateKeyError
 
-from documents import warning as warnings
-from documents.enterprise import CreditChange, Enterprise
+from documents.warnings import actions as warning_actions
+from documents.warnings import models as warnings
+from documents.enterprises.models import CreditChange, Enterprise
 from documents.enums import CreditLevel, CrossBorderClass, HazardType, Measure, RecallStatus, RecallType
 from documents.enums import WarningKind as K
 from documents.enums import WarningLevel as L
 from documents.enterprises.rules import uscc_check_character
-from documents.recall import Recall
-from documents.seed_marker import SeedMarker
+from documents.recalls.models import Recall
+from documents.demo.seed_marker import SeedMarker
 
 log = logging.getLogger("qsradar.demo_data")
 
@@ -288,12 +289,12 @@ async def _seed_warnings() -> dict[str, warnings.Warning]:
     by_key: dict[str, warnings.Warning] = {}
     for key, fields, published, adjustments, lifted in WARNINGS:
         w = warnings.Warning(**fields, created_at=_at(published or "2026-11-01T00:00:00"))
-        w, _ = await warnings.create(w, publish=published is not None, by=SEEDED_BY,
+        w, _ = await warning_actions.create(w, publish=published is not None, by=SEEDED_BY,
                                      at=_at(published) if published else None)
         for level, reason, at in adjustments:
-            w, _ = await warnings.change_level(w.id, level, reason, by=SEEDED_BY, at=_at(at))
+            w, _ = await warning_actions.change_level(w.id, level, reason, by=SEEDED_BY, at=_at(at))
         if lifted:
-            w, _ = await warnings.lift(w.id, lifted[0], by=SEEDED_BY, at=_at(lifted[1]))
+            w, _ = await warning_actions.lift(w.id, lifted[0], by=SEEDED_BY, at=_at(lifted[1]))
         by_key[key] = w
     return by_key
 

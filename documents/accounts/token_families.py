@@ -9,7 +9,7 @@ from beanie import Document, Indexed, PydanticObjectId
 from pydantic import Field
 from pymongo import IndexModel
 
-from documents.clock import utcnow
+from documents.core.clock import utcnow
 
 
 class TokenFamily(Document):

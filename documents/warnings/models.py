@@ -1,7 +1,7 @@
-"""Risk warnings (风险预警): the document, its life-cycle rules and their atomic persistence.
+"""Risk warnings (风险预警): the document and its life-cycle rules (pure: no database).
 
 Rules: codes are unique and sequential per year; only PUBLISHED warnings change level; LIFTED is
-final; every change appends to the level history and, in the same transaction, to the alert log.
+final; every change appends to the level history. documents/warnings/actions.py writes them.
 """
 
 from __future__ import annotations
@@ -10,16 +10,13 @@ import re
 from datetime import datetime
 
 import pycountry
-from beanie import Document, Indexed, PydanticObjectId
+from beanie import Document, PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import IndexModel
 
-from documents.alert_event import SEQUENCE_NAME, AlertEvent
-from documents.clock import sort_key, utcnow
-from documents.db.counters import next_value
-from documents.enums import AlertEventType, HazardType, Measure, WarningKind, WarningLevel, WarningStatus
-from documents.errors import NotFound, RuleViolation, StateConflict
-from documents.db.transactions import in_transaction
+from documents.core.clock import sort_key, utcnow
+from documents.core.errors import RuleViolation, StateConflict
+from documents.enums import HazardType, Measure, WarningKind, WarningLevel, WarningStatus
 
 HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2}){0,3}$")
 MAX_TITLE = 200
@@ -43,7 +40,7 @@ class Warning(Document):
     """A risk warning: level I-IV (RED..BLUE), kind (circular/notice/announcement), scope and measures."""
 
     id: PydanticObjectId = Field(default_factory=PydanticObjectId)  # type: ignore[assignment]
-    code: Indexed(str, unique=True) | None = None  # type: ignore[valid-type]
+    code: str | None = None  # unique among published warnings (a partial index: drafts have none)
     title: str
     title_en: str | None = None
     level: WarningLevel
@@ -75,6 +72,9 @@ class Warning(Document):
     class Settings:
         name = "warnings"
         indexes = [
+            # MongoDB indexes null like any value, so a plain unique index on `code` refused the second
+            # draft; only string codes are unique.
+            IndexModel("code", name="code_unique", unique=True, partialFilterExpression={"code": {"$type": "string"}}),
             IndexModel([("sort_key", -1)]),
             IndexModel([("status", 1), ("kind", 1), ("sort_key", -1)]),
             IndexModel("enterprise_usccs"),
@@ -215,107 +215,3 @@ def code_counter(year: int) -> str:
 def format_code(year: int, number: int) -> str:
     """RW-<year>-<6-digit sequence>."""
     return f"RW-{year}-{number:06d}"
-
-
-# ---- persistence: a change and its alert event are written together or not at all ------------
-
-async def _save_with_event(warning: Warning, expected_revision: int | None, event_type: AlertEventType | None,
-                           previous_level: WarningLevel | None, at: datetime) -> AlertEvent | None:
-    coll = Warning.get_pymongo_collection()
-    needs_code = warning.status is not WarningStatus.DRAFT and warning.code is None
-    warning.revision += 1
-    warning.refresh_derived()
-    event: AlertEvent | None = None
-
-    async def precheck() -> None:
-        # On the embedded store, refuse a stale write before the transaction starts (documents/transactions.py);
-        # `write` checks the revision again, which is all an isolated store needs.
-        if expected_revision is not None:
-            current = await coll.find_one({"_id": warning.id}, {"revision": 1})
-            if current is None or current.get("revision") != expected_revision:
-                raise StateConflict("the warning was changed by someone else; reload and try again")
-
-    async def write(session) -> None:  # type: ignore[no-untyped-def]
-        # May run more than once (the driver retries transient transaction errors): it only
-        # recomputes the same fields, so a retry leaves no trace of the attempt before it.
-        nonlocal event
-        if needs_code:
-            # Allocated inside the transaction, so a write that fails leaves no gap in the year's codes.
-            number = await next_value(code_counter(at.year), session=session)
-            warning.code = format_code(at.year, number)
-            warning.refresh_derived()
-        doc = warning.model_dump(by_alias=True, mode="python")
-        doc["_id"] = warning.id
-        if expected_revision is None:
-            await coll.insert_one(doc, session=session)
-        else:
-            result = await coll.replace_one({"_id": warning.id, "revision": expected_revision}, doc, session=session)
-            if result.matched_count != 1:
-                raise StateConflict("the warning was changed by someone else; reload and try again")
-        if event_type is not None:
-            seq = await next_value(SEQUENCE_NAME, session=session)
-            event = AlertEvent(seq=seq, type=event_type, warning_id=warning.id, level=warning.level,
-                               previous_level=previous_level, kind=warning.kind, at=at)
-            await AlertEvent.get_pymongo_collection().insert_one(
-                event.model_dump(by_alias=True, mode="python", exclude={"id"}), session=session)
-
-    try:
-        await in_transaction(write, precheck=precheck)
-    except BaseException:
-        warning.revision -= 1
-        if needs_code:
-            warning.code = None
-        raise
-    return event
-
-
-async def create(warning: Warning, *, publish: bool, by: str,
-                 at: datetime | None = None) -> tuple[Warning, AlertEvent | None]:
-    """Validate and store a new warning, publishing it at once unless it stays a draft."""
-    warning.validate_content()
-    warning.created_by = by
-    if not publish:
-        await _save_with_event(warning, None, None, None, warning.created_at)
-        return warning, None
-    at = at or utcnow()
-    warning.publish(by=by, at=at)
-    event = await _save_with_event(warning, None, AlertEventType.PUBLISHED, None, at)
-    return warning, event
-
-
-async def load(warning_id: PydanticObjectId) -> Warning:
-    """The warning with that id, or NotFound."""
-    warning = await Warning.get(warning_id)
-    if warning is None:
-        raise NotFound("no such warning")
-    return warning
-
-
-async def publish_draft(warning_id: PydanticObjectId, *, by: str) -> tuple[Warning, AlertEvent | None]:
-    """Publish a stored draft."""
-    warning = await load(warning_id)
-    revision = warning.revision
-    at = utcnow()
-    warning.publish(by=by, at=at)
-    event = await _save_with_event(warning, revision, AlertEventType.PUBLISHED, None, at)
-    return warning, event
-
-
-async def change_level(warning_id: PydanticObjectId, level: WarningLevel, reason: str, *,
-                       by: str, at: datetime | None = None) -> tuple[Warning, AlertEvent | None]:
-    """Adjust the level of a published warning, with history and alert event."""
-    warning = await load(warning_id)
-    revision, previous = warning.revision, warning.level
-    change = warning.adjust_level(level, reason, by, at)
-    event = await _save_with_event(warning, revision, AlertEventType.LEVEL_CHANGED, previous, change.at)
-    return warning, event
-
-
-async def lift(warning_id: PydanticObjectId, reason: str, *, by: str,
-               at: datetime | None = None) -> tuple[Warning, AlertEvent | None]:
-    """Lift a published warning (final), with history and alert event."""
-    warning = await load(warning_id)
-    revision = warning.revision
-    change = warning.lift(reason, by, at)
-    event = await _save_with_event(warning, revision, AlertEventType.LIFTED, warning.level, change.at)
-    return warning, event

@@ -7,7 +7,7 @@ from datetime import datetime
 from beanie import Document
 from pydantic import Field
 
-from documents.clock import utcnow
+from documents.core.clock import utcnow
 
 
 class SeedMarker(Document):

@@ -8,8 +8,9 @@ from typing import Any
 from beanie import Document
 from pydantic import Field
 from pymongo import IndexModel
+from pymongo.asynchronous.client_session import AsyncClientSession
 
-from documents.clock import utcnow
+from documents.core.clock import utcnow
 
 
 class AuditEntry(Document):
@@ -27,7 +28,9 @@ class AuditEntry(Document):
         indexes = [IndexModel([("at", -1)]), IndexModel("action")]
 
 
-async def record(action: str, *, actor: str | None = None, target: str | None = None,
-                 address: str | None = None, **detail: Any) -> None:
-    """Append one audit entry."""
-    await AuditEntry(action=action, actor=actor, target=target, address=address, detail=detail).insert()
+async def record(action: str, *, actor: str | None = None, target: str | None = None, address: str | None = None,
+                 session: AsyncClientSession | None = None, **detail: Any) -> None:
+    """Append one audit entry (inside `session`'s transaction when given)."""
+    entry = AuditEntry(action=action, actor=actor, target=target, address=address, detail=detail)
+    await AuditEntry.get_pymongo_collection().insert_one(entry.model_dump(mode="python", exclude={"id"}),
+                                                         session=session)

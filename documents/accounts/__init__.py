@@ -1,0 +1,1 @@
+"""Accounts, agency clients, sessions (token families) and rate counters."""

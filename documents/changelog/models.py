@@ -1,0 +1,45 @@
+"""The persisted, ordered change log: one entry per change of public data (a warning published, its level
+changed or lifted; a recall's progress; an enterprise's credit level), written in the same transaction as
+the change.
+
+Every server process tails it through a change stream: alert subscribers get the warning entries they may
+see, and the public answer cache is dropped on any entry, whichever worker wrote it. Subscribers replay it
+after a cursor.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from beanie import Document, Indexed, PydanticObjectId
+from pydantic import Field
+
+from documents.core.clock import utcnow
+from documents.enums import AlertEventType, ChangeTopic, WarningKind, WarningLevel
+
+# The collection and its counter keep their first names, so entries and cursors written before topics
+# existed stay valid.
+SEQUENCE_NAME = "alert_log"
+
+
+class ChangeEvent(Document):
+    """One entry of the log. `seq` is allocated in the same transaction as the change."""
+
+    seq: Indexed(int, unique=True)  # type: ignore[valid-type]
+    topic: ChangeTopic = ChangeTopic.WARNING
+    type: AlertEventType
+    entity_id: PydanticObjectId | None = None
+    # Warning entries carry what visibility and level filters need, so fan-out decides without loading.
+    warning_id: PydanticObjectId | None = None
+    level: WarningLevel | None = None
+    previous_level: WarningLevel | None = None
+    kind: WarningKind | None = None
+    at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "alert_log"
+
+
+def topic_of(entry: dict) -> ChangeTopic:
+    """The topic of a raw log entry (entries from before topics are warnings)."""
+    return ChangeTopic(entry.get("topic", ChangeTopic.WARNING.value))

@@ -1,0 +1,1 @@
+"""Risk warnings (风险预警): the document with its life-cycle rules, and the actions that write it."""

@@ -1,0 +1,118 @@
+"""Warning actions: the only code that writes warnings. A change and its change-log entry are written in
+one transaction, or not at all; the revision guards against concurrent changes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from beanie import PydanticObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from documents.changelog import actions as changelog
+from documents.changelog.models import ChangeEvent
+from documents.core.clock import utcnow
+from documents.core.errors import NotFound, StateConflict
+from documents.db.counters import next_value
+from documents.db.transactions import in_transaction
+from documents.enums import AlertEventType, ChangeTopic, WarningLevel, WarningStatus
+from documents.warnings.models import Warning, code_counter, format_code
+
+
+async def _save_with_event(warning: Warning, expected_revision: int | None, event_type: AlertEventType | None,
+                           previous_level: WarningLevel | None, at: datetime) -> ChangeEvent | None:
+    coll = Warning.get_pymongo_collection()
+    needs_code = warning.status is not WarningStatus.DRAFT and warning.code is None
+    warning.revision += 1
+    warning.refresh_derived()
+    event: ChangeEvent | None = None
+
+    async def precheck() -> None:
+        # On the embedded store, refuse a stale write before the transaction starts (documents/transactions.py);
+        # `write` checks the revision again, which is all an isolated store needs.
+        if expected_revision is not None:
+            current = await coll.find_one({"_id": warning.id}, {"revision": 1})
+            if current is None or current.get("revision") != expected_revision:
+                raise StateConflict("the warning was changed by someone else; reload and try again")
+
+    async def write(session: AsyncClientSession) -> None:
+        # May run more than once (the driver retries transient transaction errors): it only
+        # recomputes the same fields, so a retry leaves no trace of the attempt before it.
+        nonlocal event
+        if needs_code:
+            # Allocated inside the transaction, so a write that fails leaves no gap in the year's codes.
+            number = await next_value(code_counter(at.year), session=session)
+            warning.code = format_code(at.year, number)
+            warning.refresh_derived()
+        doc = warning.model_dump(by_alias=True, mode="python")
+        doc["_id"] = warning.id
+        if expected_revision is None:
+            await coll.insert_one(doc, session=session)
+        else:
+            result = await coll.replace_one({"_id": warning.id, "revision": expected_revision}, doc, session=session)
+            if result.matched_count != 1:
+                raise StateConflict("the warning was changed by someone else; reload and try again")
+        if event_type is not None:
+            event = await changelog.append(session, ChangeTopic.WARNING, event_type, warning.id, at,
+                                           warning_id=warning.id, level=warning.level,
+                                           previous_level=previous_level, kind=warning.kind)
+
+    try:
+        await in_transaction(write, precheck=precheck)
+    except BaseException:
+        warning.revision -= 1
+        if needs_code:
+            warning.code = None
+        raise
+    return event
+
+
+async def create(warning: Warning, *, publish: bool, by: str,
+                 at: datetime | None = None) -> tuple[Warning, ChangeEvent | None]:
+    """Validate and store a new warning, publishing it at once unless it stays a draft."""
+    warning.validate_content()
+    warning.created_by = by
+    if not publish:
+        await _save_with_event(warning, None, None, None, warning.created_at)
+        return warning, None
+    at = at or utcnow()
+    warning.publish(by=by, at=at)
+    event = await _save_with_event(warning, None, AlertEventType.PUBLISHED, None, at)
+    return warning, event
+
+
+async def load(warning_id: PydanticObjectId) -> Warning:
+    """The warning with that id, or NotFound."""
+    warning = await Warning.get(warning_id)
+    if warning is None:
+        raise NotFound("no such warning")
+    return warning
+
+
+async def publish_draft(warning_id: PydanticObjectId, *, by: str) -> tuple[Warning, ChangeEvent | None]:
+    """Publish a stored draft."""
+    warning = await load(warning_id)
+    revision = warning.revision
+    at = utcnow()
+    warning.publish(by=by, at=at)
+    event = await _save_with_event(warning, revision, AlertEventType.PUBLISHED, None, at)
+    return warning, event
+
+
+async def change_level(warning_id: PydanticObjectId, level: WarningLevel, reason: str, *,
+                       by: str, at: datetime | None = None) -> tuple[Warning, ChangeEvent | None]:
+    """Adjust the level of a published warning, with history and alert event."""
+    warning = await load(warning_id)
+    revision, previous = warning.revision, warning.level
+    change = warning.adjust_level(level, reason, by, at)
+    event = await _save_with_event(warning, revision, AlertEventType.LEVEL_CHANGED, previous, change.at)
+    return warning, event
+
+
+async def lift(warning_id: PydanticObjectId, reason: str, *, by: str,
+               at: datetime | None = None) -> tuple[Warning, ChangeEvent | None]:
+    """Lift a published warning (final), with history and alert event."""
+    warning = await load(warning_id)
+    revision = warning.revision
+    change = warning.lift(reason, by, at)
+    event = await _save_with_event(warning, revision, AlertEventType.LIFTED, warning.level, change.at)
+    return warning, event
