@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -128,8 +129,9 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         params = self.context.connection_params or {}
         authorization = params.get("Authorization") or params.get("authorization")
         interval = get_settings().ws_session_recheck_seconds
+        # A random phase per socket spreads the look-ups of many sockets opened together (a reconnect storm).
+        await asyncio.sleep(random.uniform(0, interval))
         while True:
-            await asyncio.sleep(interval)
             try:
                 await viewer_from_authorization(authorization)
             except Unauthenticated:
@@ -144,6 +146,7 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 log.warning("session re-check skipped, database unavailable: %s", exc)  # next tick
             except Exception:
                 log.exception("session re-check failed")
+            await asyncio.sleep(interval)
 
     async def shutdown(self) -> None:
         if self.recheck_task is not None:
