@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from beanie import PydanticObjectId
+from bson import ObjectId
 from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
@@ -62,15 +63,16 @@ async def _issue_pair(account: Account, family_id: PydanticObjectId) -> tuple[To
     s = get_settings()
     refresh = secrets.token_urlsafe(32)
     refresh_hash = _hash_refresh(refresh)
-    await RefreshToken(token_hash=refresh_hash, family_id=family_id, account_id=account.id,  # type: ignore[arg-type]
+    await RefreshToken(token_hash=refresh_hash, family_id=family_id, account_id=account.id,
                        expires_at=utcnow() + timedelta(seconds=s.refresh_token_ttl_seconds)).insert()
     access = issue_access_token(access_claims(account, family_id), s.access_token_ttl_seconds)
     return TokenPair(access, refresh, s.access_token_ttl_seconds, account), refresh_hash
 
 
 async def _start_session(account: Account) -> TokenPair:
-    family = await TokenFamily(account_id=account.id).insert()  # type: ignore[arg-type]
-    pair, _ = await _issue_pair(account, family.id)  # type: ignore[arg-type]
+    family = await TokenFamily(account_id=account.id).insert()
+    assert family.id is not None  # inserted
+    pair, _ = await _issue_pair(account, family.id)
     return pair
 
 
@@ -196,7 +198,7 @@ async def sign_out(refresh_token: str, *, address: str | None) -> bool:
     return True
 
 
-async def set_disabled(account_id: PydanticObjectId, disabled: bool, *, by: str) -> Account:
+async def set_disabled(account_id: ObjectId, disabled: bool, *, by: str) -> Account:
     """Disable (and sign out everywhere) or re-enable an account."""
     account = await Account.get(account_id)
     if account is None:

@@ -41,7 +41,7 @@ class KeyRing:
 def _key_ring(secret: str, previous: str) -> KeyRing:
     secrets_ = [secret] + [s.strip() for s in previous.split(",") if s.strip()]
     keys = [OctKey.import_key(s, {"kid": key_id(s), "alg": ALGORITHM}) for s in secrets_]
-    return KeyRing(current=keys[0], verifying=KeySet(keys))
+    return KeyRing(current=keys[0], verifying=KeySet(list[Any](keys)))
 
 
 def key_ring(settings: Settings | None = None) -> KeyRing:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
-import chinese_calendar  # type: ignore[import-untyped]
+import chinese_calendar
 
 # China Standard Time has had no daylight saving since 1991, so a fixed offset is exact.
 CST = timezone(timedelta(hours=8), "CST")

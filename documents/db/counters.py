@@ -22,4 +22,5 @@ async def next_value(name: str, session: AsyncClientSession | None = None) -> in
     doc = await Counter.get_pymongo_collection().find_one_and_update(
         {"_id": name}, {"$inc": {"value": 1}}, upsert=True, return_document=ReturnDocument.AFTER, session=session
     )
+    assert doc is not None  # upsert with ReturnDocument.AFTER always returns the document
     return int(doc["value"])

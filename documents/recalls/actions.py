@@ -3,7 +3,7 @@ are written in one transaction, guarded by the revision."""
 
 from __future__ import annotations
 
-from beanie import PydanticObjectId
+from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.audit import models as audit
@@ -18,7 +18,7 @@ from documents.recalls.models import ProgressReport, Recall
 MAX_NOTE = 1000
 
 
-async def load(recall_id: PydanticObjectId) -> Recall:
+async def load(recall_id: ObjectId) -> Recall:
     """The recall with that id, or NotFound."""
     recall = await Recall.get(recall_id)
     if recall is None:

@@ -25,7 +25,7 @@ class ProgressReport(BaseModel):
 class Recall(Document):
     """A recall of a product by its enterprise, possibly linked to a warning."""
 
-    id: PydanticObjectId = Field(default_factory=PydanticObjectId)  # type: ignore[assignment]
+    id: PydanticObjectId = Field(default_factory=PydanticObjectId)
     code: Indexed(str, unique=True)  # type: ignore[valid-type]
     product_name: str
     product_name_en: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from beanie import PydanticObjectId
+from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.changelog import actions as changelog
@@ -80,7 +80,7 @@ async def create(warning: Warning, *, publish: bool, by: str,
     return warning, event
 
 
-async def load(warning_id: PydanticObjectId) -> Warning:
+async def load(warning_id: ObjectId) -> Warning:
     """The warning with that id, or NotFound."""
     warning = await Warning.get(warning_id)
     if warning is None:
@@ -88,7 +88,7 @@ async def load(warning_id: PydanticObjectId) -> Warning:
     return warning
 
 
-async def publish_draft(warning_id: PydanticObjectId, *, by: str) -> tuple[Warning, ChangeEvent | None]:
+async def publish_draft(warning_id: ObjectId, *, by: str) -> tuple[Warning, ChangeEvent | None]:
     """Publish a stored draft."""
     warning = await load(warning_id)
     revision = warning.revision
@@ -98,7 +98,7 @@ async def publish_draft(warning_id: PydanticObjectId, *, by: str) -> tuple[Warni
     return warning, event
 
 
-async def change_level(warning_id: PydanticObjectId, level: WarningLevel, reason: str, *,
+async def change_level(warning_id: ObjectId, level: WarningLevel, reason: str, *,
                        by: str, at: datetime | None = None) -> tuple[Warning, ChangeEvent | None]:
     """Adjust the level of a published warning, with history and alert event."""
     warning = await load(warning_id)
@@ -108,7 +108,7 @@ async def change_level(warning_id: PydanticObjectId, level: WarningLevel, reason
     return warning, event
 
 
-async def lift(warning_id: PydanticObjectId, reason: str, *, by: str,
+async def lift(warning_id: ObjectId, reason: str, *, by: str,
                at: datetime | None = None) -> tuple[Warning, ChangeEvent | None]:
     """Lift a published warning (final), with history and alert event."""
     warning = await load(warning_id)

@@ -39,7 +39,7 @@ class LevelChange(BaseModel):
 class Warning(Document):
     """A risk warning: level I-IV (RED..BLUE), kind (circular/notice/announcement), scope and measures."""
 
-    id: PydanticObjectId = Field(default_factory=PydanticObjectId)  # type: ignore[assignment]
+    id: PydanticObjectId = Field(default_factory=PydanticObjectId)
     code: str | None = None  # unique among published warnings (a partial index: drafts have none)
     title: str
     title_en: str | None = None

@@ -24,7 +24,7 @@ class AccountQuery:
             return Viewer.from_account(account) if account else None
         if v.kind == "client":
             client = await AgencyClient.find_one(AgencyClient.client_id == v.subject_id)
-            if client is None:
+            if client is None or client.id is None:
                 return None
             return Viewer(id=global_id("AgencyClient", client.id), email=None,
                           display_name=client.name, role=Role.AGENCY, locale=None, scopes=sorted(v.scopes),

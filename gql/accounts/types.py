@@ -34,6 +34,7 @@ class Viewer:
 
     @classmethod
     def from_account(cls, a: Account) -> Viewer:
+        assert a.id is not None  # a stored account
         return cls(id=global_id("Account", a.id), email=a.email,
                    display_name=a.display_name, role=a.role, locale=a.locale, scopes=[],
                    enterprise_uscc=a.enterprise_uscc)

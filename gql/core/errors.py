@@ -54,9 +54,10 @@ def _from_exception(exc: BaseException) -> tuple[ErrorCode, str, dict[str, Any]]
     if isinstance(exc, RuleViolation):
         return ErrorCode.BAD_USER_INPUT, str(exc), ({"field": exc.field} if exc.field else {})
     if isinstance(exc, ValidationError):
-        first = exc.errors()[0] if exc.errors() else {}
-        field = ".".join(str(p) for p in first.get("loc", ())) or None
-        return ErrorCode.BAD_USER_INPUT, str(first.get("msg", "invalid input")), ({"field": field} if field else {})
+        details = exc.errors()
+        field = ".".join(str(p) for p in details[0]["loc"]) if details else None
+        message = details[0]["msg"] if details else "invalid input"
+        return ErrorCode.BAD_USER_INPUT, message, ({"field": field} if field else {})
     if isinstance(exc, StateConflict):
         return ErrorCode.CONFLICT, str(exc), {}
     if isinstance(exc, NotFound):

@@ -58,7 +58,7 @@ class SharedResultExecutionContext(StrawberryGraphQLCoreExecutionContext):
         shared = getattr(self.root_value, "shared_results", None)
         if shared is None:
             return super().execute_operation(*args, **kwargs)
-        values = getattr(self.variable_values, "coerced", self.variable_values) or {}
+        values: Any = getattr(self.variable_values, "coerced", self.variable_values) or {}
         key = (id(self.operation), tuple((n, repr(values.get(n))) for n in _nested_variables(self.operation)))
         hit = shared.get(key)
         if hit is not None and hit[0] is self.operation:

@@ -38,9 +38,6 @@ class Enterprise(Node):
     region: str | None
     cross_border_class: CrossBorderClass | None
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return global_id("Enterprise", self.db_id)
 
     @strawberry.field(description="Customs credit level (海关信用等级), Decree 282; agencies need credit:read.")
     def credit_level(self, info: Info) -> CreditLevel | None:
@@ -64,7 +61,8 @@ class Enterprise(Node):
 
     @classmethod
     def from_doc(cls, doc: dict) -> Enterprise:
-        return cls(db_id=doc["_id"], doc=doc, uscc=doc["uscc"], name=doc["name"], name_en=doc.get("name_en"),
+        return cls(id=global_id("Enterprise", doc["_id"]), db_id=doc["_id"], doc=doc, uscc=doc["uscc"],
+                   name=doc["name"], name_en=doc.get("name_en"),
                    region=doc.get("region"),
                    cross_border_class=CrossBorderClass(doc["cross_border_class"]) if doc.get("cross_border_class") else None)
 

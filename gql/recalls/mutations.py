@@ -24,7 +24,7 @@ class RecallMutation:
         decoded = decode_id(str(id), "Recall")
         if decoded is None:
             raise NotFound("no such recall")
-        recall = await actions.load(decoded[1])  # type: ignore[arg-type]
+        recall = await actions.load(decoded[1])
         viewer = viewer_of(info)
         if not visibility.can_report_progress(viewer, {"enterprise_uscc": recall.enterprise_uscc}):
             raise forbid("only the recalling enterprise or a regulator reports progress")

@@ -48,9 +48,6 @@ class Recall(Node):
     deadline: datetime | None
     progress_reports: list[RecallProgress] = strawberry.field(description="Progress reports, oldest first.")
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return global_id("Recall", self.db_id)
 
     @strawberry.field(description="Units recovered / units affected, from 0 to 1 (完成率); below 1 until all are back.")
     def completion_rate(self) -> float:
@@ -71,7 +68,8 @@ class Recall(Node):
 
     @classmethod
     def from_doc(cls, d: dict) -> Recall:
-        return cls(db_id=d["_id"], warning_db_id=d.get("warning_id"), enterprise_uscc=d["enterprise_uscc"],
+        return cls(id=global_id("Recall", d["_id"]), db_id=d["_id"], warning_db_id=d.get("warning_id"),
+                   enterprise_uscc=d["enterprise_uscc"],
                    code=d["code"], product_name=d["product_name"], product_name_en=d.get("product_name_en"),
                    brand=d.get("brand"), model=d.get("model"), type=RecallType(d["type"]),
                    status=RecallStatus(d["status"]), units_affected=d["units_affected"],

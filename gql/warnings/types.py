@@ -53,9 +53,6 @@ class Warning(Node):
     lifted_at: datetime | None
     level_history: list[LevelChange]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return global_id("Warning", self.db_id)
 
     @strawberry.field(description="Enterprises concerned (涉及企业).")
     async def enterprises(self, info: Info) -> list[Annotated[Enterprise, strawberry.lazy("gql.enterprises.types")]]:
@@ -72,7 +69,8 @@ class Warning(Node):
     @classmethod
     def from_doc(cls, d: dict) -> Warning:
         return cls(
-            db_id=d["_id"], enterprise_usccs=d.get("enterprise_usccs", []), code=d.get("code"), title=d["title"],
+            id=global_id("Warning", d["_id"]), db_id=d["_id"], enterprise_usccs=d.get("enterprise_usccs", []),
+            code=d.get("code"), title=d["title"],
             title_en=d.get("title_en"), level=WarningLevel(d["level"]), kind=WarningKind(d["kind"]),
             status=WarningStatus(d["status"]), hazards=[HazardType(h) for h in d["hazards"]],
             product_category=d["product_category"], hs_codes=d.get("hs_codes", []),
