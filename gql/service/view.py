@@ -10,19 +10,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from pymongo.errors import PyMongoError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
-from cross_web import HTTPException
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, process_result
-from strawberry.types import ExecutionResult
-from strawberry.types.execution import PreExecutionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
 
 from auth.errors import Unauthenticated
 from auth.viewer import ANONYMOUS, viewer_from_authorization
@@ -32,7 +32,6 @@ from gql.core.errors import INTERNAL_MESSAGE, ErrorCode
 from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
 from gql.schema import schema
 from gql.service.public_cache import MAX_BODY, public_cache
-
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 DB_RETRY_AFTER_SECONDS = 5
@@ -54,6 +53,11 @@ def database_unavailable(retry_after: int = DB_RETRY_AFTER_SECONDS) -> Response:
 
 def _wants_graphql_response(request: Request) -> bool:
     return GRAPHQL_RESPONSE_JSON in request.headers.get("accept", "")
+
+
+def _is_request_error(result: ExecutionResult) -> bool:
+    """Execution never started (variable coercion failed): no data and no error tied to a field path."""
+    return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or [])
 
 
 class _BodyTooLarge(Exception):
@@ -215,7 +219,10 @@ class QsradarGraphQL(GraphQL):
         cacheable_key = len(key) <= MAX_BODY
         if cacheable_key and (hit := public_cache.get(key)) is not None:
             PUBLIC_CACHE.labels("hit").inc()
-            await Response(hit, media_type="application/json", headers={"X-Cache": "hit"})(scope, receive, send)
+            # The key holds the Accept header, so the media type it was answered with follows from it.
+            media_type = GRAPHQL_RESPONSE_JSON if GRAPHQL_RESPONSE_JSON.encode() in headers.get(b"accept", b"") \
+                else "application/json"
+            await Response(hit, media_type=media_type, headers={"X-Cache": "hit"})(scope, receive, send)
             return
         PUBLIC_CACHE.labels("miss").inc()
         generation = public_cache.generation
@@ -266,9 +273,9 @@ class QsradarGraphQL(GraphQL):
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         processed = process_result(result)
-        if isinstance(result, PreExecutionError):
-            # Parse and validation failures: no "data" key (GraphQL over HTTP); a client that asks for
-            # application/graphql-response+json also gets a 4xx status.
+        if isinstance(result, PreExecutionError) or _is_request_error(result):
+            # Parse, validation and variable-coercion failures: no "data" key (GraphQL over HTTP); a client
+            # that asks for application/graphql-response+json also gets a 4xx status.
             processed.pop("data", None)
             if _wants_graphql_response(request):
                 request.state.sub_response.status_code = 400
