@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from pymongo.errors import PyMongoError
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from auth.demo_identities import seed_demo_identities
 from auth.oauth_server import metadata_endpoint, token_endpoint
 from documents.db import client as database
-from documents.demo.data import seed_demo_data
-from documents.db.embedded_server import EmbeddedServer
 from documents.db import migrations
+from documents.db.embedded_server import EmbeddedServer
 from documents.db.registry import all_documents
-from documents.settings import Settings, get_settings
 from documents.db.transactions import serialise_transactions
+from documents.demo.data import seed_demo_data
+from documents.settings import Settings, get_settings
 from gql.alerts.hub import start_hub, stop_hub
+from gql.core.errors import INTERNAL_MESSAGE
 from gql.core.metrics import DB_COMMANDS
 from gql.service.feeds import atom_feed, json_feed
 from gql.service.frontend import frontend_app
@@ -30,7 +38,6 @@ from gql.service.health import DatabaseMonitor, healthz, readyz
 from gql.service.logs import configure_logging
 from gql.service.metrics import metrics_endpoint
 from gql.service.public_cache import public_cache
-from gql.core.errors import INTERNAL_MESSAGE
 from gql.service.view import QsradarGraphQL, database_unavailable
 
 log = logging.getLogger("qsradar")
@@ -82,8 +89,74 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/feeds/warnings.json", json_feed),
         Mount("/", app=frontend_app(settings.frontend_dir)),
     ]
-    return Starlette(routes=routes, lifespan=lifespan,
-                     exception_handlers={PyMongoError: database_error, Exception: unexpected_error})
+    app = Starlette(routes=routes, lifespan=lifespan,
+                    exception_handlers={PyMongoError: database_error, Exception: unexpected_error})
+    # Added last, so outermost: preflights and every answer (errors included) get the headers.
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET", "POST"],
+                       allow_headers=["Authorization", "Content-Type", "Accept"], max_age=600)
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(settings.frontend_dir))
+    return app
+
+
+# No inline scripts except the built page's own (allowed by hash), no framing, nothing from other
+# origins: the front end is same-origin bundles (its inline <style> and Vant's style attributes need
+# 'unsafe-inline' for styles only).
+CSP = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+       "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
+
+
+def content_security_policy(frontend_dir: Path) -> str:
+    """The CSP, allowing exactly the inline scripts of the built index.html by their SHA-256 (CSP3 hashes)."""
+    try:
+        html = (frontend_dir / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        html = ""
+    hashes = "".join(f" 'sha256-{base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode()}'"
+                     for m in _INLINE_SCRIPT.finditer(html))
+    return CSP.format(hashes=hashes)
+# GraphiQL (development only) is one HTML page with an inline bootstrap script and React/GraphiQL from
+# unpkg: only that page gets a relaxed policy.
+GRAPHIQL_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; "
+                "style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data: https:; "
+                "font-src 'self' data: https://unpkg.com; connect-src 'self'; object-src 'none'; "
+                "base-uri 'self'; frame-ancestors 'none'")
+COMMON_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+
+class SecurityHeaders:
+    """Security headers on every HTTP answer; HSTS only when the request came over https (directly, or
+    per X-Forwarded-Proto from a proxy in FORWARDED_ALLOW_IPS, which uvicorn applies to the scope)."""
+
+    def __init__(self, app: ASGIApp, csp: str = CSP.format(hashes="")) -> None:
+        self.app = app
+        self.csp = csp
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in COMMON_HEADERS:
+                    headers.setdefault(name.decode(), value.decode())
+                graphiql = scope["path"] == "/graphql" and headers.get("content-type", "").startswith("text/html")
+                headers.setdefault("content-security-policy", GRAPHIQL_CSP if graphiql else self.csp)
+                if scope.get("scheme") == "https":
+                    headers.setdefault(HSTS[0].decode(), HSTS[1].decode())
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 async def database_error(request: Request, exc: Exception) -> Response:

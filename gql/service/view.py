@@ -6,11 +6,14 @@ import asyncio
 import contextlib
 import logging
 import random
+import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
 from cross_web import HTTPException
+from graphql import FieldNode, GraphQLError, parse
 from pymongo.errors import PyMongoError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -25,10 +28,11 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from auth.errors import Unauthenticated
-from auth.viewer import ANONYMOUS, viewer_from_authorization
+from auth.viewer import ANONYMOUS, Viewer, viewer_from_authorization
 from documents.settings import get_settings
 from gql.core.context import Context
 from gql.core.errors import INTERNAL_MESSAGE, ErrorCode
+from gql.core.limits import MAX_TOKENS
 from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
 from gql.schema import schema
 from gql.service.public_cache import MAX_BODY, public_cache
@@ -53,6 +57,53 @@ def database_unavailable(retry_after: int = DB_RETRY_AFTER_SECONDS) -> Response:
 
 def _wants_graphql_response(request: Request) -> bool:
     return GRAPHQL_RESPONSE_JSON in request.headers.get("accept", "")
+
+
+_INTROSPECTION_HINT = re.compile(r"__schema|__type\b")
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
+
+
+def introspection_refusal(viewer: Viewer, query: object) -> GraphQLError | None:
+    """In production, anonymous clients may not introspect (`__schema`, `__type`; `__typename` is fine):
+    the schema is for signed-in partners. None when the document may run."""
+    if not get_settings().is_production or not viewer.is_anonymous or not isinstance(query, str) \
+            or not _INTROSPECTION_HINT.search(query):
+        return None
+    try:
+        document = parse(query, max_tokens=MAX_TOKENS)
+    except GraphQLError:
+        return None  # the normal path reports the syntax error
+    for definition in document.definitions:
+        for node in _fields(definition):
+            if node.name.value in ("__schema", "__type"):
+                return GraphQLError("introspection needs a signed-in client in production",
+                                    extensions={"code": ErrorCode.FORBIDDEN.value})
+    return None
+
+
+def _fields(node: Any) -> Iterator[FieldNode]:
+    """Every field node under an operation or fragment definition (iteratively: no recursion limit)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, FieldNode):
+            yield current
+        selection_set = getattr(current, "selection_set", None)
+        if selection_set is not None:
+            stack.extend(selection_set.selections)
+
+
+def _hide_suggestions(data: object) -> None:
+    """Drop graphql-core's "Did you mean ...?" hints (they reveal the schema) from outgoing errors, in
+    place: HTTP bodies (`errors`) and graphql-transport-ws `next` and `error` messages."""
+    if not isinstance(data, dict):
+        return
+    payload = data.get("payload")
+    for errors in (data.get("errors"), payload, payload.get("errors") if isinstance(payload, dict) else None):
+        if isinstance(errors, list):
+            for error in errors:
+                if isinstance(error, dict) and isinstance(error.get("message"), str):
+                    error["message"] = _SUGGESTION.sub("", error["message"])
 
 
 def _is_request_error(result: ExecutionResult) -> bool:
@@ -100,6 +151,10 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                     or not isinstance(payload.get("variables") or {}, dict)
                     or not isinstance(payload.get("operationName") or "", str)):
                 await self.handle_invalid_message("`payload` must hold a string `query` and object `variables`")
+                return
+            if self.connection_acknowledged and message["id"] not in self.operations and \
+                    (refused := introspection_refusal(self.context.viewer, payload["query"])) is not None:
+                await self.send_message({"id": message["id"], "type": "error", "payload": [refused.formatted]})
                 return
         await super().handle_message(message)
 
@@ -281,6 +336,11 @@ class QsradarGraphQL(GraphQL):
                 request.state.sub_response.status_code = 400
         if _wants_graphql_response(request):
             request.state.sub_response.headers["content-type"] = GRAPHQL_RESPONSE_JSON
+        retry_after = [int(e["extensions"].get("retryAfter") or 1) for e in processed.get("errors") or []
+                       if (e.get("extensions") or {}).get("code") == ErrorCode.RATE_LIMITED.value]
+        if retry_after:
+            # Clients and proxies that only read HTTP learn when to come back (RFC 9110 §10.2.3).
+            request.state.sub_response.headers["Retry-After"] = str(max(1, max(retry_after)))
         return processed
 
     def create_response(self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
@@ -309,4 +369,14 @@ class QsradarGraphQL(GraphQL):
     def encode_json(self, data: object) -> str:
         # A str, not bytes: over WebSocket bytes would go out as binary frames, which
         # graphql-transport-ws clients reject.
+        if get_settings().is_production:
+            _hide_suggestions(data)
         return orjson.dumps(data).decode()
+
+    async def execute_single(self, request: Request, request_adapter: Any, sub_response: Any, context: Context,
+                             root_value: Any, request_data: Any) -> ExecutionResult:
+        refused = introspection_refusal(context.viewer, request_data.query)
+        if refused is not None:
+            return PreExecutionError(data=None, errors=[refused])
+        return await super().execute_single(request, request_adapter, sub_response, context, root_value,
+                                            request_data)
