@@ -6,10 +6,11 @@ PORT   ?= 8000
 export PORT
 
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
-	$(wildcard frontend/index.html frontend/package.json frontend/package-lock.json frontend/vite.config.ts frontend/tsconfig*.json)
+	$(wildcard frontend/index.html frontend/package.json frontend/package-lock.json frontend/vite.config.ts frontend/tsconfig*.json) \
+	frontend/schema.graphql frontend/codegen.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run test bench frontend browser clean
+.PHONY: setup run test lint frontend-lint schema bench frontend browser clean
 
 setup: $(VENV)/.installed frontend/dist/index.html
 
@@ -37,7 +38,21 @@ browser:
 run: setup
 	$(BIN)/python -m gql
 
-test: setup browser
+# Fast gates first: import contracts, lint, types (Python), then ESLint, vue-tsc and generated front-end types.
+lint: $(VENV)/.installed
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+frontend-lint: frontend/dist/index.html
+	cd frontend && npm run --silent lint && npm run --silent codegen:check
+
+# The SDL the front end's types are generated from (tests/test_schema_file.py fails when it is stale).
+schema: $(VENV)/.installed
+	$(BIN)/python -c "from gql.schema import schema; print(schema.as_str())" > frontend/schema.graphql
+	cd frontend && npm run --silent codegen
+
+test: setup browser lint frontend-lint
 	$(BIN)/python -m pytest -q
 
 bench: setup

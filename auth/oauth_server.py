@@ -28,8 +28,8 @@ from auth.passwords import verify_secret_sync
 from auth.signin_limits import bounded, seconds_until
 from auth.tokens import issue_access_token
 from documents.accounts import rate_limits as rate_limit
-from documents.audit import models as audit
 from documents.accounts.agency_clients import AgencyClient
+from documents.audit import models as audit
 from documents.enums import AgencyScope, Role
 from documents.settings import get_settings
 
@@ -84,7 +84,7 @@ class _Client(ClientMixin):
 
 
 class _Grant(ClientCredentialsGrant):
-    TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
+    TOKEN_ENDPOINT_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
 
 
 class _Request(OAuth2Request):

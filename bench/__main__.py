@@ -88,7 +88,7 @@ def _die_with_parent() -> None:
 
 
 def raise_fd_limit() -> int:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     target = hard if hard != resource.RLIM_INFINITY else 65536
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
@@ -201,11 +201,10 @@ class Server:
 # ---- data ----------------------------------------------------------------------------------------
 
 async def _load(uri: str, scale: float) -> dict:
+    from auth.demo_identities import seed_demo_identities
     from bench import dataset
     from documents.db import client as database
     from documents.db.registry import all_documents
-
-    from auth.demo_identities import seed_demo_identities
     from documents.demo.data import seed_demo_data
 
     await database.connect(uri, "qsradar", all_documents())
@@ -250,10 +249,8 @@ def make_requests(kind: str, cursors: list[str], n: int = 6000, seed: int = 11) 
             floor.append({"path": "/nested", "body": {"levels": levels, "first": 20}})
             continue
         hazards = sorted(rng.sample(HAZARDS, rng.randint(1, 2)), key=HAZARDS.index) if rng.random() < 0.5 else None
-        if kind == "cold_list":
-            after = rng.choice(cursors)
-        else:
-            after = encode_cursor(f"99999999999999999999|{len(gql):08d}")
+        # Cold pages start at a real cursor; first pages at a unique one past every key (never cached).
+        after = rng.choice(cursors) if kind == "cold_list" else encode_cursor(f"99999999999999999999|{len(gql):08d}")
         signature = f"{levels}{hazards}{after}"
         if signature in seen:
             continue
@@ -276,7 +273,7 @@ def edge_ids(body: dict) -> list[str]:
 def pct(sorted_values: list[float], p: float) -> float | None:
     if not sorted_values:
         return None
-    k = min(len(sorted_values) - 1, max(0, int(round(p / 100 * (len(sorted_values) - 1)))))
+    k = min(len(sorted_values) - 1, max(0, round(p / 100 * (len(sorted_values) - 1))))
     return round(sorted_values[k], 2)
 
 
@@ -570,7 +567,7 @@ def main(argv: list[str]) -> int:
             # Same answers as the floor for the same parameters?
             mismatches = []
             for s in http_scenarios:
-                for body, fbody in zip(reqs[s][0][:3], floor_samples[s]):
+                for body, fbody in zip(reqs[s][0][:3], floor_samples[s], strict=False):
                     g = c.post("/graphql", json=body["body"], headers=headers.get(s, {})).json()
                     if "errors" in g or edge_ids(g) != edge_ids(fbody):
                         mismatches.append(f"{s}: {str(g.get('errors') or 'different edges')[:200]}")

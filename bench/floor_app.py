@@ -21,6 +21,7 @@ import os
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import ClassVar
 
 import orjson
 from pymongo import AsyncMongoClient
@@ -48,7 +49,7 @@ def _iso(value) -> str | None:  # type: ignore[no-untyped-def]
 
 class _State:
     client: AsyncMongoClient | None = None
-    sockets: set[WebSocket] = set()
+    sockets: ClassVar[set[WebSocket]] = set()
 
 
 state = _State()

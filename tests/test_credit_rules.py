@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from documents.core.errors import RuleViolation, StateConflict
 from documents.enterprises.rules import (
     FLOOR,
     TIERS,
@@ -25,7 +27,6 @@ from documents.enterprises.rules import (
     validate_uscc,
 )
 from documents.enums import BreachGrade, CreditLevel, ReviewState
-from documents.core.errors import RuleViolation, StateConflict
 
 C = CreditLevel
 G = BreachGrade
@@ -133,7 +134,7 @@ def test_repeated_downgrades_stop_at_the_floor(level: CreditLevel, times: int) -
 
 @given(st.lists(levels, min_size=1, max_size=6), st.sampled_from(list(CreditLevel)[:-1]))
 def test_downgrade_then_repair_or_objection_round_trips(path: list[CreditLevel], start: CreditLevel) -> None:
-    history = [Change(None, path[0])] + [Change(a, b) for a, b in zip(path, path[1:]) if a != b]
+    history = [Change(None, path[0])] + [Change(a, b) for a, b in pairwise(path) if a != b]
     current = history[-1].to_level
     if current is FLOOR:  # nothing lower to round-trip through: a regulator first sets a tier that can move
         history.append(Change(current, start))
@@ -173,7 +174,7 @@ def test_demo_data_is_honest() -> None:
     for e in fictional:
         history = demo_data.HISTORIES[e["uscc"]]
         assert history[0][0] is None and history[-1][1] is e["credit_level"]
-        assert all(a[1] == b[0] for a, b in zip(history, history[1:]))  # each change starts where the last ended
+        assert all(a[1] == b[0] for a, b in pairwise(history))  # each change starts where the last ended
     # The power-bank recalls keep SAMR's published figures.
     recalls = {code: fields for code, _, fields in demo_data.RECALLS}
     assert [(recalls[c]["units_recovered"], recalls[c]["refunds_cny"]) for c in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from itertools import pairwise
 
 import httpx
 import pytest
@@ -124,5 +125,5 @@ async def test_concurrent_credit_changes_keep_every_history_entry(live_server: S
     assert len(added) == len(accepted) >= 2, (len(added), len(accepted))  # at least two raced and both stayed
     assert sorted(e["reason"] for e in added) == sorted(
         f"并发测试 concurrent {i}" for i, b in enumerate(bodies) if "errors" not in b)
-    for previous, entry in zip(after, after[1:], strict=False):
+    for previous, entry in pairwise(after):
         assert entry["fromLevel"] == previous["toLevel"], after

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from documents.core.errors import RuleViolation, StateConflict
 from documents.enums import (
     DutyKind,
     DutyState,
@@ -16,7 +18,6 @@ from documents.enums import (
     RecallType,
     WarningStatus,
 )
-from documents.core.errors import RuleViolation, StateConflict
 from documents.recalls.rules import (
     NEXT_STATUS,
     Progress,
@@ -149,7 +150,7 @@ def test_units_never_decrease_and_no_status_is_skipped(case: tuple[int, list[tup
         assert new.units_recovered >= progress.units_recovered and new.refunds_cny >= progress.refunds_cny
         assert 0 <= new.units_recovered <= affected
         chain = (progress.status, *update.transitions)
-        assert all(NEXT_STATUS[a] is b for a, b in zip(chain, chain[1:]))
+        assert all(NEXT_STATUS[a] is b for a, b in pairwise(chain))
         assert chain[-1] is new.status and (new.status is S.COMPLETED) == (new.units_recovered == affected)
         assert 0.0 <= new.completion_rate <= 1.0
         progress = new

@@ -14,9 +14,9 @@ from typing import Protocol
 from stdnum.cn import uscc as stdnum_uscc
 from stdnum.exceptions import ValidationError
 
+from documents.core.errors import RuleViolation, StateConflict
 from documents.core.workdays import Deadline, add_working_days
 from documents.enums import BreachGrade, CreditLevel, ReviewState
-from documents.core.errors import RuleViolation, StateConflict
 
 # Best first. Decree 282 (in force 2026-04-01) adds AEO_CERTIFIED between advanced AEO and regular firms.
 TIERS: tuple[CreditLevel, ...] = (
@@ -130,7 +130,8 @@ def propose_dishonest(current: CreditLevel, breaches: Iterable[Breach], now: dat
     general = tuple(b for b in recent if b.grade is BreachGrade.GENERAL)
     if len(general) >= general_threshold:
         return Proposal(current, CreditLevel.DISHONEST,
-                        f"{len(general)} general breaches within 12 months / 12个月内{len(general)}次一般失信行为", general)
+                        f"{len(general)} general breaches within 12 months / "
+                        f"12个月内{len(general)}次一般失信行为", general)
     return None
 
 

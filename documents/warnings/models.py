@@ -117,7 +117,8 @@ class Warning(Document):
             raise RuleViolation("issuedBy must not be empty", field="issuedBy")
         self.regions = [r.strip() for r in self.regions if r.strip()]
         for value, field in ((self.product_category, "productCategory"), (self.issued_by, "issuedBy"),
-                             (self.authorization_ref or "", "authorizationRef"), *((r, "regions") for r in self.regions)):
+                             (self.authorization_ref or "", "authorizationRef"),
+                             *((r, "regions") for r in self.regions)):
             if len(value) > MAX_SHORT_TEXT:
                 raise RuleViolation(f"{field} is longer than {MAX_SHORT_TEXT} characters", field=field)
         for values, field in ((self.hs_codes, "hsCodes"), (self.origin_countries, "originCountries"),

@@ -8,8 +8,8 @@ from strawberry.types import Info
 
 from auth import sessions
 from auth.agency_clients import register_client
-from documents.enums import AgencyScope, Role
 from documents.core.errors import NotFound
+from documents.enums import AgencyScope, Role
 from gql.accounts.types import AgencyClientCredentials, AgencyScopeEnum, AuthPayload, Viewer
 from gql.core.context import Context
 from gql.core.node import decode_id
@@ -80,7 +80,8 @@ class AccountMutation:
             locale=input.locale, enterprise_uscc=input.enterprise_uscc)
         return Viewer.from_account(account)
 
-    @strawberry.mutation(permission_classes=[IsAdmin], description="Disable (sign out everywhere) or enable an account.")
+    @strawberry.mutation(permission_classes=[IsAdmin],
+                         description="Disable (sign out everywhere) or enable an account (ADMIN).")
     async def set_account_disabled(self, info: Info, id: strawberry.ID, disabled: bool) -> Viewer:
         decoded = decode_id(str(id), "Account")
         if decoded is None:

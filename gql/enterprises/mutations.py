@@ -13,7 +13,8 @@ from gql.enterprises.types import Enterprise
 
 @strawberry.type
 class EnterpriseMutation:
-    @strawberry.mutation(permission_classes=[IsRegulator], description="Change a credit level (REGULATOR), with a reason.")
+    @strawberry.mutation(permission_classes=[IsRegulator],
+                         description="Change a credit level (调整信用等级, REGULATOR), with a reason.")
     async def set_credit_level(self, info: Info, uscc: str, level: CreditLevel, reason: str) -> Enterprise:
         doc = await set_credit_level(uscc, level, reason, by=viewer_of(info).actor)
         return Enterprise.from_doc(doc)

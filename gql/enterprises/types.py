@@ -45,7 +45,8 @@ class Enterprise(Node):
             raise forbid("scope credit:read is required")
         return CreditLevel(self.doc["credit_level"])
 
-    @strawberry.field(description="Every credit change (信用记录); the enterprise's own members, credit:read and staff.")
+    @strawberry.field(description="Every credit change (信用记录); the enterprise's own members, credit:read "
+                                  "and staff.")
     def credit_history(self, info: Info) -> list[CreditChange]:
         if not visibility.can_read_credit_history(viewer_of(info), self.uscc):
             raise forbid("credit history is visible to the enterprise itself, regulators and credit:read agencies")
@@ -64,7 +65,8 @@ class Enterprise(Node):
         return cls(id=global_id("Enterprise", doc["_id"]), db_id=doc["_id"], doc=doc, uscc=doc["uscc"],
                    name=doc["name"], name_en=doc.get("name_en"),
                    region=doc.get("region"),
-                   cross_border_class=CrossBorderClass(doc["cross_border_class"]) if doc.get("cross_border_class") else None)
+                   cross_border_class=CrossBorderClass(doc["cross_border_class"])
+                   if doc.get("cross_border_class") else None)
 
 
 async def enterprises_by_uscc(info: Info, usccs: list[str]) -> list[Enterprise]:

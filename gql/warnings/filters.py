@@ -10,8 +10,8 @@ import strawberry
 
 from auth.viewer import Viewer
 from auth.visibility import warnings as visibility
-from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
 from documents.db.query_shapes import has_element
+from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
 from documents.warnings.models import normalise_country
 from gql.core.errors import bad_input
 
@@ -23,9 +23,11 @@ class WarningFilter:
     statuses: list[WarningStatus] | None = None
     hazards: list[HazardType] | None = None
     product_category: str | None = None
-    hs_code_prefix: str | None = strawberry.field(default=None, description="HS code prefix, 2-10 digits (dots allowed).")
+    hs_code_prefix: str | None = strawberry.field(
+        default=None, description="HS code prefix (商品编码前缀), 2-10 digits (dots allowed).")
     origin_country: str | None = strawberry.field(default=None, description="ISO 3166 code or name.")
-    text: str | None = strawberry.field(default=None, description="Words in the Chinese or English title, summary or code.")
+    text: str | None = strawberry.field(default=None,
+                                        description="Words in the Chinese or English title, summary or code.")
     published_after: datetime | None = None
     published_before: datetime | None = None
     enterprise_uscc: str | None = None

@@ -6,11 +6,11 @@ import strawberry
 from bson import ObjectId
 from strawberry.types import Info
 
-from documents.warnings import actions
-from documents.warnings.models import Warning as WarningDoc
+from documents.core.errors import NotFound
 from documents.enterprises.models import check_uscc
 from documents.enums import HazardType, Measure, WarningKind, WarningLevel
-from documents.core.errors import NotFound
+from documents.warnings import actions
+from documents.warnings.models import Warning as WarningDoc
 from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, viewer_of
 from gql.warnings.types import Warning
@@ -57,10 +57,12 @@ class WarningMutation:
         doc = WarningDoc(
             title=input.title, title_en=(input.title_en or "").strip() or None, level=input.level, kind=input.kind,
             hazards=input.hazards, product_category=input.product_category, hs_codes=input.hs_codes or [],
-            origin_countries=input.origin_countries or [], regions=[r.strip() for r in input.regions or [] if r.strip()],
+            origin_countries=input.origin_countries or [],
+            regions=[r.strip() for r in input.regions or [] if r.strip()],
             summary=input.summary, summary_en=(input.summary_en or "").strip() or None, measures=input.measures or [],
             enterprise_usccs=[check_uscc(u, field="enterpriseUsccs") for u in input.enterprise_usccs or []],
-            issued_by=input.issued_by or DEFAULT_AUTHORITY, authorization_ref=(input.authorization_ref or "").strip() or None,
+            issued_by=input.issued_by or DEFAULT_AUTHORITY,
+            authorization_ref=(input.authorization_ref or "").strip() or None,
         )
         doc, _ = await actions.create(doc, publish=not input.draft, by=viewer_of(info).actor)
         return _out(doc)
