@@ -8,10 +8,10 @@ import secrets
 from pymongo.errors import DuplicateKeyError
 
 from auth.passwords import hash_secret
-from documents.audit import models as audit
 from documents.accounts.agency_clients import AgencyClient
-from documents.enums import AgencyScope
+from documents.audit import models as audit
 from documents.core.errors import RuleViolation, StateConflict
+from documents.enums import AgencyScope
 
 CLIENT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
 

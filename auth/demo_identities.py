@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from auth.agency_clients import register_client
 from auth.sessions import create_account
-from documents.accounts.models import Account
 from documents.accounts.agency_clients import AgencyClient
+from documents.accounts.models import Account
+from documents.core.errors import StateConflict
 from documents.demo.data import DEMO_USCC
 from documents.enums import AgencyScope, Role
-from documents.core.errors import StateConflict
 from documents.settings import get_settings
 
 DEMO_ACCOUNTS = [

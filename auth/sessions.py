@@ -17,7 +17,6 @@ from auth import signin_limits
 from auth.errors import Unauthenticated
 from auth.passwords import hash_secret, verify_secret
 from auth.tokens import issue_access_token
-from documents.audit import models as audit
 from documents.accounts.models import (
     Account,
     check_email,
@@ -25,13 +24,14 @@ from documents.accounts.models import (
     check_password,
     normalise_email,
 )
-from documents.core.clock import utcnow
-from documents.enums import Role
-from documents.core.errors import NotFound, RuleViolation, StateConflict
-from documents.enterprises.models import Enterprise, check_uscc
-from documents.db.query_shapes import same_id
-from documents.settings import get_settings
 from documents.accounts.token_families import RefreshToken, TokenFamily
+from documents.audit import models as audit
+from documents.core.clock import utcnow
+from documents.core.errors import NotFound, RuleViolation, StateConflict
+from documents.db.query_shapes import same_id
+from documents.enterprises.models import Enterprise, check_uscc
+from documents.enums import Role
+from documents.settings import get_settings
 
 GENERIC_FAILURE = "email or password is incorrect"
 

@@ -13,8 +13,8 @@ from bson.errors import InvalidId
 from auth.errors import Unauthenticated
 from auth.tokens import verify_access_token
 from documents.accounts.agency_clients import AgencyClient
-from documents.enums import AgencyScope, Role
 from documents.accounts.token_families import TokenFamily
+from documents.enums import AgencyScope, Role
 
 
 @dataclass(frozen=True)

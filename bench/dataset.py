@@ -23,8 +23,6 @@ from datetime import UTC, datetime, timedelta
 
 from pymongo import ReturnDocument
 
-from documents.warnings import actions as warning_actions
-from documents.warnings import models as warnings
 from documents.changelog.models import SEQUENCE_NAME, ChangeEvent
 from documents.db.counters import Counter
 from documents.enterprises.models import CreditChange, Enterprise
@@ -41,6 +39,8 @@ from documents.enums import (
     WarningStatus,
 )
 from documents.recalls.models import Recall
+from documents.warnings import actions as warning_actions
+from documents.warnings import models as warnings
 
 BY = "system:bench"
 CHUNK = 1000

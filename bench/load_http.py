@@ -13,7 +13,6 @@ import asyncio
 import itertools
 import sys
 import time
-
 from urllib.parse import urlsplit
 
 import orjson

@@ -6,10 +6,10 @@ import asyncio
 import json
 import os
 import signal
-import uuid
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import httpx

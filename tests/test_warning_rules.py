@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
 from documents.core.errors import RuleViolation, StateConflict
+from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
 from documents.warnings.models import Warning, format_code, normalise_hs_code
 from tests.stack import Stack
 

@@ -9,8 +9,8 @@ from pydantic import Field
 from pymongo import IndexModel
 
 from documents.core.clock import utcnow
-from documents.enums import Role
 from documents.core.errors import RuleViolation
+from documents.enums import Role
 
 MIN_PASSWORD_LENGTH = 10
 

@@ -20,7 +20,7 @@ async def upgrade_sort_keys() -> int:
     changed = 0
     for model, time_fields in ((Warning, ("published_at", "created_at")), (Recall, ("announced_at",))):
         coll = model.get_pymongo_collection()
-        async for doc in coll.find(_OLD_SORT_KEY, {f: 1 for f in time_fields}):
+        async for doc in coll.find(_OLD_SORT_KEY, dict.fromkeys(time_fields, 1)):
             at = next(doc[f] for f in time_fields if doc.get(f))
             await coll.update_one({"_id": doc["_id"]}, {"$set": {"sort_key": sort_key(at, str(doc["_id"]))}})
             changed += 1

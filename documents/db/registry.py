@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from beanie import Document
 
-from documents.accounts.models import Account
 from documents.accounts.agency_clients import AgencyClient
-from documents.changelog.models import ChangeEvent
-from documents.audit.models import AuditEntry
-from documents.db.counters import Counter
-from documents.enterprises.models import Enterprise
+from documents.accounts.models import Account
 from documents.accounts.rate_limits import RateCounter
-from documents.recalls.models import Recall
-from documents.demo.seed_marker import SeedMarker
 from documents.accounts.token_families import RefreshToken, TokenFamily
+from documents.audit.models import AuditEntry
+from documents.changelog.models import ChangeEvent
+from documents.db.counters import Counter
+from documents.demo.seed_marker import SeedMarker
+from documents.enterprises.models import Enterprise
+from documents.recalls.models import Recall
 from documents.warnings.models import Warning
 
 

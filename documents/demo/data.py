@@ -11,15 +11,15 @@ from datetime import UTC, datetime
 
 from pymongo.errors import DuplicateKeyError
 
-from documents.warnings import actions as warning_actions
-from documents.warnings import models as warnings
+from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import CreditChange, Enterprise
+from documents.enterprises.rules import uscc_check_character
 from documents.enums import CreditLevel, CrossBorderClass, HazardType, Measure, RecallStatus, RecallType
 from documents.enums import WarningKind as K
 from documents.enums import WarningLevel as L
-from documents.enterprises.rules import uscc_check_character
 from documents.recalls.models import Recall
-from documents.demo.seed_marker import SeedMarker
+from documents.warnings import actions as warning_actions
+from documents.warnings import models as warnings
 
 log = logging.getLogger("qsradar.demo_data")
 

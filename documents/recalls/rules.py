@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from documents.core.errors import RuleViolation, StateConflict
 from documents.core.workdays import Deadline, add_working_days, cst_date
 from documents.enums import (
     DutyKind,
@@ -16,7 +17,6 @@ from documents.enums import (
     RecallType,
     WarningStatus,
 )
-from documents.core.errors import RuleViolation, StateConflict
 
 # A recall only moves forward, one step at a time: effect evaluation needs every stage on record.
 NEXT_STATUS: dict[RecallStatus, RecallStatus] = {

@@ -6,8 +6,8 @@ import strawberry
 from bson import ObjectId
 from strawberry.types import Info
 
-from documents.accounts.models import Account
 from documents.accounts.agency_clients import AgencyClient
+from documents.accounts.models import Account
 from documents.enums import Role
 from gql.accounts.types import Viewer
 from gql.core.node import global_id

@@ -22,8 +22,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from documents.changelog.models import ChangeEvent, topic_of
-from documents.enums import ChangeTopic
-from documents.enums import WarningLevel
+from documents.enums import ChangeTopic, WarningLevel
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.metrics import ALERT_EVENTS, ALERT_LOG_POSITION, SUBSCRIBER_OVERFLOWS
 

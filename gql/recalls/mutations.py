@@ -7,11 +7,11 @@ from strawberry.types import Info
 
 from auth.visibility import recalls as visibility
 from documents.core.errors import NotFound
+from documents.enums import Role
 from documents.recalls import actions
 from gql.core.node import decode_id
 from gql.core.permissions import forbid, role_permission, viewer_of
 from gql.recalls.types import Recall
-from documents.enums import Role
 
 
 @strawberry.type

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 
-from strawberry.types.graphql import OperationType
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 MAX_ENTRIES = 512
 MAX_BODY = 8 * 1024  # only small request bodies are worth a key
