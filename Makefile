@@ -10,7 +10,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/nul
 	frontend/schema.graphql frontend/codegen.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run test lint frontend-lint schema bench frontend browser clean
+.PHONY: setup run test lint frontend-lint schema k8s-check bench frontend browser clean
 
 setup: $(VENV)/.installed frontend/dist/index.html
 
@@ -52,7 +52,11 @@ schema: $(VENV)/.installed
 	$(BIN)/python -c "from gql.schema import schema; print(schema.as_str())" > frontend/schema.graphql
 	cd frontend && npm run --silent codegen
 
-test: setup browser lint frontend-lint
+# Deployment checks (tools/k8s/check.sh): render, validate, checkov, hadolint, promtool; own venv .venv-k8s.
+k8s-check:
+	bash tools/k8s/check.sh
+
+test: setup browser lint frontend-lint k8s-check
 	$(BIN)/python -m pytest -q
 
 bench: setup
@@ -62,4 +66,4 @@ constraints: $(VENV)/.installed
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
 clean:
-	rm -rf $(VENV) frontend/node_modules frontend/dist var
+	rm -rf $(VENV) .venv-k8s frontend/node_modules frontend/dist var
