@@ -176,3 +176,40 @@ class DutyKind(str, Enum):
     FIRST_PROGRESS_REPORT = "FIRST_PROGRESS_REPORT"  # 首次进展报告
     PROGRESS_REPORT = "PROGRESS_REPORT"  # 召回进展报告 (monthly until completed)
     RECALL_FOR_WARNING = "RECALL_FOR_WARNING"  # 按警示实施召回: a warning with DEFECT_RECALL names the enterprise
+
+
+class EnterpriseType(str, Enum):
+    """What an enterprise does in import/export trade (企业类型); one enterprise may be several."""
+
+    MANUFACTURER = "MANUFACTURER"  # 生产企业
+    IMPORTER = "IMPORTER"  # 进口商
+    EXPORTER = "EXPORTER"  # 出口商
+    CROSS_BORDER_PLATFORM = "CROSS_BORDER_PLATFORM"  # 跨境电商平台
+    CROSS_BORDER_OPERATOR = "CROSS_BORDER_OPERATOR"  # 跨境电商经营者
+    WAREHOUSE = "WAREHOUSE"  # 仓储企业 (bonded / overseas warehouse)
+
+
+class CreditBasis(str, Enum):
+    """Why an enterprise's credit level changed (信用变更依据)."""
+
+    WARNING_MEASURE = "WARNING_MEASURE"  # 预警措施: a published warning with CREDIT_DOWNGRADE
+    OVERDUE_DUTY = "OVERDUE_DUTY"  # 召回义务逾期
+    BREACH = "BREACH"  # 失信行为记录
+    REPAIR = "REPAIR"  # 信用修复
+    OBJECTION_UPHELD = "OBJECTION_UPHELD"  # 异议成立
+    MANUAL = "MANUAL"  # 人工认定 (a regulator's decision)
+
+
+class BreachSource(str, Enum):
+    """Where a breach record comes from (失信记录来源)."""
+
+    WARNING = "WARNING"  # 风险预警
+    RECALL_DUTY = "RECALL_DUTY"  # 召回义务
+    INSPECTION = "INSPECTION"  # 检验检查
+
+
+class CreditApplicationKind(str, Enum):
+    """A credit-repair application or an objection to a rating (信用修复申请 / 异议)."""
+
+    REPAIR = "REPAIR"  # 信用修复
+    OBJECTION = "OBJECTION"  # 信用异议
