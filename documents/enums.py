@@ -117,6 +117,10 @@ class AlertEventType(str, Enum):
     LIFTED = "LIFTED"
     CREDIT_CHANGED = "CREDIT_CHANGED"  # an enterprise's credit level (topic enterprise)
     RECALL_PROGRESS = "RECALL_PROGRESS"  # units recovered or refunds reported (topic recall)
+    RECALL_ORDERED = "RECALL_ORDERED"  # 责令召回: a regulator ordered a recall (alerted when its warning is RED/ORANGE)
+    RECALL_ANNOUNCED = "RECALL_ANNOUNCED"  # 主动召回: an enterprise announced a voluntary recall (topic recall)
+    RECALL_COMPLETED = "RECALL_COMPLETED"  # 召回完成 (topic recall)
+    RECALL_CLOSED = "RECALL_CLOSED"  # 召回结案: closed by a regulator (topic recall)
 
 
 class ChangeTopic(str, Enum):
@@ -213,3 +217,21 @@ class CreditApplicationKind(str, Enum):
 
     REPAIR = "REPAIR"  # 信用修复
     OBJECTION = "OBJECTION"  # 信用异议
+
+
+class EffectivenessGroup(str, Enum):
+    """How recall effectiveness statistics are grouped (召回效果统计口径)."""
+
+    CATEGORY = "CATEGORY"  # 产品类别
+    BRAND = "BRAND"  # 品牌
+    ENTERPRISE = "ENTERPRISE"  # 企业
+
+
+class ReporterKind(str, Enum):
+    """Who filed a defect report (缺陷报告来源), a risk-information source of Guo Fa [2017] No. 43."""
+
+    CONSUMER = "CONSUMER"  # 消费者
+    ENTERPRISE = "ENTERPRISE"  # 企业报告
+    INSPECTION_BODY = "INSPECTION_BODY"  # 检验检测认证机构
+    AGENCY = "AGENCY"  # 合作机构
+    REGULATOR = "REGULATOR"  # 监管部门
