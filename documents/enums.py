@@ -235,3 +235,29 @@ class ReporterKind(str, Enum):
     INSPECTION_BODY = "INSPECTION_BODY"  # 检验检测认证机构
     AGENCY = "AGENCY"  # 合作机构
     REGULATOR = "REGULATOR"  # 监管部门
+
+
+class ProductCodeType(str, Enum):
+    """What a product code typed or scanned by a consumer is (商品条码 / 追溯码 / 文本)."""
+
+    GTIN = "GTIN"  # 商品条码: GTIN-8/12/13/14 (EAN/UPC), check digit verified
+    TRACE_CODE = "TRACE_CODE"  # 追溯码: a traceability code given at the source (赋码)
+    TEXT = "TEXT"  # 文本: a product name or brand
+
+
+class ComplaintEventKind(str, Enum):
+    """An entry of a complaint's timeline (投诉进度)."""
+
+    FILED = "FILED"  # 已提交
+    STATUS_CHANGED = "STATUS_CHANGED"  # 状态变更
+    ASSIGNED = "ASSIGNED"  # 指定涉事企业
+    ANSWERED = "ANSWERED"  # 企业答复
+    LINKED = "LINKED"  # 关联预警
+
+
+class SignalGroup(str, Enum):
+    """How complaints are grouped into signals (投诉聚集信号)."""
+
+    GTIN = "GTIN"  # 同一商品条码
+    BRAND = "BRAND"  # 同一品牌
+    CATEGORY = "CATEGORY"  # 同一品类
