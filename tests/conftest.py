@@ -33,3 +33,14 @@ def tokens(live_server: Stack) -> dict[str, str]:
 @pytest.fixture
 def fresh_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how large the authorization matrix was (tests/test_authorization_matrix.py)."""
+    import sys
+
+    matrix = sys.modules.get("tests.test_authorization_matrix")
+    if matrix is not None:
+        cells = len(matrix.CELLS) + len(matrix.BAD_TOKENS) * len(matrix.BAD_TOKEN_QUERIES)
+        terminalreporter.write_line(f"authorization matrix: {cells} cells ({len(matrix.VISIBLE)} data classes, "
+                                    f"{len(matrix.VIEWERS)} viewers + {len(matrix.BAD_TOKENS)} bad tokens)")
