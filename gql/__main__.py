@@ -5,6 +5,7 @@ The embedded server is started here, once, before the workers, so every worker s
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import signal
@@ -12,11 +13,49 @@ import sys
 from pathlib import Path
 
 import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from pydantic import ValidationError
 
 from documents.db.embedded_server import EmbeddedServer
 from documents.settings import Settings
 from gql.service.logs import configure_logging
+
+
+# Slowloris: uvicorn bounds idle keep-alive time but not how long a client may take to send its headers.
+HEADER_TIMEOUT_SECONDS = 10.0
+
+
+class HeaderTimeoutProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, closing a connection whose request line and headers take longer than
+    HEADER_TIMEOUT_SECONDS (nginx's client_header_timeout): slow senders cannot pile up for ever."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._header_timer: asyncio.TimerHandle | None = self.loop.call_later(HEADER_TIMEOUT_SECONDS,
+                                                                            self._headers_too_slow)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        if self._header_timer is None:  # the next request on a kept-alive connection
+            self._header_timer = self.loop.call_later(HEADER_TIMEOUT_SECONDS, self._headers_too_slow)
+
+    def on_headers_complete(self) -> None:
+        self._cancel_header_timer()
+        super().on_headers_complete()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_header_timer()
+        super().connection_lost(exc)
+
+    def _cancel_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _headers_too_slow(self) -> None:
+        self._header_timer = None
+        if not self.transport.is_closing():
+            self.transport.close()
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
@@ -51,7 +90,11 @@ def main() -> int:
                     ws_per_message_deflate=False,
                     # A frame or message over this closes the socket with 1009 (protocol messages are small).
                     ws_max_size=settings.ws_max_size,
-                    timeout_graceful_shutdown=10)
+                    timeout_graceful_shutdown=10,
+                    # Slow clients: headers within HEADER_TIMEOUT_SECONDS, idle keep-alive 5 s, and h11 (if
+                    # ever chosen) buffers at most 16 KB of an incomplete request line and headers.
+                    http="gql.__main__:HeaderTimeoutProtocol", timeout_keep_alive=5,
+                    h11_max_incomplete_event_size=16 * 1024)
     finally:
         if embedded:
             embedded.stop()

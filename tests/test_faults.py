@@ -9,14 +9,16 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
+import websockets
 
 from tests import stack as stack_mod
 from tests.gqlws import GqlWs
@@ -97,3 +99,201 @@ def test_a_frozen_database_gives_clear_errors_within_the_deadline_then_recovers(
         assert s.agency_token().status_code == 200
         assert httpx.get(f"{s.base_url}/feeds/warnings.json", timeout=10).status_code == 200
         assert "Traceback" not in s.log()
+
+
+# --- the database killed (SIGKILL) under load ------------------------------------------------------------
+
+ISSUE = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id } }"
+ALERTS = "subscription($after: String) { alerts(minLevel: ORANGE, after: $after) { cursor warning { id } } }"
+CONTRACT_CODES = {"UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT", "CONFLICT", "RATE_LIMITED",
+                  "QUERY_TOO_COMPLEX", "INTERNAL"}
+
+
+def _red_announcement() -> dict:
+    return {"title": f"故障测试 {uuid.uuid4().hex[:8]}", "level": "RED", "kind": "ANNOUNCEMENT",
+            "hazards": ["PHYSICAL"], "productCategory": "fault-test", "summary": "fault test",
+            "authorizationRef": "国务院授权 fault test"}
+
+
+class Load:
+    """20 readers and one regulator writing, recording what was acknowledged and every unclear answer."""
+
+    def __init__(self, s: Stack, token: str) -> None:
+        self.s = s
+        self.token = token
+        self.stop = asyncio.Event()
+        self.acknowledged: list[str] = []
+        self.unclear: list[str] = []
+        self.answers: Counter[str] = Counter()
+
+    def judge(self, response: httpx.Response) -> dict | None:
+        """A clear answer is JSON with contract codes (or data); anything else is recorded."""
+        if "Traceback" in response.text or not response.headers.get("content-type", "").startswith(
+                "application/json") or response.status_code not in (200, 503):
+            self.unclear.append(f"{response.status_code} {response.text[:200]}")
+            return None
+        body = response.json()
+        codes = {e.get("extensions", {}).get("code") for e in body.get("errors", [])}
+        if not codes <= CONTRACT_CODES:
+            self.unclear.append(f"codes {codes}")
+        self.answers["error" if codes else "ok"] += 1
+        return body
+
+    async def reader(self, client: httpx.AsyncClient) -> None:
+        while not self.stop.is_set():
+            try:
+                response = await client.post("/graphql", json={"query": "{ warnings(first: 5) { totalCount "
+                                                                "edges { node { id level } } } }"},
+                                             headers={"Authorization": f"Bearer {self.token}"})
+            except httpx.TimeoutException:
+                self.unclear.append("read timed out beyond the database deadline")
+                continue
+            self.judge(response)
+
+    async def writer(self, client: httpx.AsyncClient) -> None:
+        while not self.stop.is_set():
+            try:
+                response = await client.post("/graphql", json={"query": ISSUE, "variables": {"i": _red_announcement()}},
+                                             headers={"Authorization": f"Bearer {self.token}"})
+            except httpx.TimeoutException:
+                self.unclear.append("write timed out beyond the database deadline")
+                continue
+            body = self.judge(response)
+            if body and not body.get("errors"):
+                self.acknowledged.append(body["data"]["issueWarning"]["id"])
+            await asyncio.sleep(0.05)
+
+
+async def _subscriber(s: Stack, token: str, seen: list[str], stop: asyncio.Event) -> int:
+    """Follow the alerts, reconnecting with `after:` the last cursor whenever the socket or stream ends."""
+    cursor: str | None = None
+    reconnects = 0
+    while not stop.is_set():
+        try:
+            ws = await GqlWs.connect(s.ws_url, token)
+            await ws.subscribe(ALERTS, {"after": cursor})
+            while not stop.is_set():
+                try:
+                    message = await ws.receive(timeout=1)
+                except TimeoutError:
+                    continue
+                if message["type"] != "next" or "errors" in message["payload"]:
+                    break  # an error or complete: resume from the cursor
+                event = message["payload"]["data"]["alerts"]
+                cursor = event["cursor"]
+                seen.append(event["warning"]["id"])
+            await ws.close()
+        except (OSError, AssertionError, websockets.ConnectionClosed, TimeoutError):
+            pass
+        if not stop.is_set():
+            reconnects += 1
+            await asyncio.sleep(0.5)
+    return reconnects
+
+
+async def test_database_killed_under_load_loses_no_acknowledged_write(fresh_dir: Path) -> None:
+    s = await asyncio.to_thread(stack_mod.start, fresh_dir, QSRADAR_DB_TIMEOUT_MS=str(DB_TIMEOUT_MS))
+    try:
+        token = s.sign_in("regulator@demo.test")["accessToken"]
+        load = Load(s, token)
+        seen: list[str] = []
+        stop_subscriber = asyncio.Event()
+        subscriber = asyncio.create_task(_subscriber(s, token, seen, stop_subscriber))
+        limits = httpx.Limits(max_connections=40)
+        async with httpx.AsyncClient(base_url=s.base_url, timeout=ANSWER_TIMEOUT, limits=limits) as client:
+            workers = [asyncio.create_task(load.reader(client)) for _ in range(20)]
+            workers.append(asyncio.create_task(load.writer(client)))
+            await _until(lambda: len(load.acknowledged) >= 5, 30, "writes acknowledged before the kill")
+            before_kill = len(load.acknowledged)
+            db = s.embedded_db()
+            os.kill(db["pid"], signal.SIGKILL)
+            await _until_async(lambda: _status(client, "/readyz", 503), 15, "/readyz reports 503")
+            await _until(lambda: s.embedded_db()["pid"] != db["pid"], 30, "the supervisor restarts the database")
+            await _until_async(lambda: _status(client, "/readyz", 200), 30, "/readyz is 200 again")
+            after_restart = len(load.acknowledged)
+            await _until(lambda: len(load.acknowledged) >= after_restart + 5, 30, "writes accepted after the restart")
+            load.stop.set()
+            await asyncio.gather(*workers)
+            # Every acknowledged write is there, and the subscriber saw each of them exactly once.
+            for warning_id in load.acknowledged:
+                body = (await client.post("/graphql", json={"query": "query($id: ID!) { node(id: $id) { id } }",
+                                                             "variables": {"id": warning_id}},
+                                          headers={"Authorization": f"Bearer {token}"})).json()
+                assert body.get("data", {}).get("node") == {"id": warning_id}, (warning_id, body)
+            await _until(lambda: set(load.acknowledged) <= set(seen), 60, "the subscriber received every write")
+        stop_subscriber.set()
+        reconnects = await subscriber
+        lost = set(load.acknowledged) - set(seen)
+        duplicates = len(seen) - len(set(seen))
+        print(f"\nSIGKILL under load: {len(load.acknowledged)} writes acknowledged ({before_kill} before the kill), "
+              f"{sum(load.answers.values())} answers ({dict(load.answers)}), lost {len(lost)}, "
+              f"subscriber reconnects {reconnects}, duplicates {duplicates}")
+        assert not load.unclear, load.unclear[:5]
+        assert not lost and duplicates == 0
+        assert "embedded database exited" in s.log() and "Traceback" not in s.log()
+    finally:
+        await asyncio.to_thread(stack_mod.stop, s)
+
+
+async def _status(client: httpx.AsyncClient, path: str, status: int) -> bool:
+    try:
+        return (await client.get(path)).status_code == status
+    except httpx.HTTPError:
+        return False
+
+
+async def _until(predicate: Callable[[], bool], timeout: float, what: str) -> None:
+    async def check() -> bool:
+        return predicate()
+    await _until_async(check, timeout, what)
+
+
+async def _until_async(predicate: Callable[[], Any], timeout: float, what: str) -> None:
+    """Await `predicate()` until true; fail naming `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await predicate():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"not within {timeout} s: {what}")
+
+
+# --- slowloris -----------------------------------------------------------------------------------------
+
+async def test_slowloris_does_not_stop_normal_clients(live_server: Stack) -> None:
+    """200 sockets sending their headers a byte at a time; a normal client is served all along."""
+    request = (f"GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: {'a' * 200}\r\n"
+               ).encode()
+    stop = asyncio.Event()
+    cut_off = 0
+
+    async def slow_sender() -> None:
+        nonlocal cut_off
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", live_server.port)
+        except OSError:
+            return
+        try:
+            for byte in request:
+                if stop.is_set():
+                    break
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(0.2)
+        except (ConnectionError, OSError):
+            cut_off += 1  # the server closed it (header timeout)
+        finally:
+            writer.close()
+
+    senders = [asyncio.create_task(slow_sender()) for _ in range(200)]
+    await asyncio.sleep(1)  # all of them connected and dribbling
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=10) as client:
+        for _ in range(20):
+            response = await client.post("/graphql", json={"query": "{ __typename }"})
+            assert response.json() == {"data": {"__typename": "Query"}}
+            assert (await client.get("/healthz")).status_code == 200
+            await asyncio.sleep(0.25)
+    # Left alone, every slow sender is cut off by the server's header timeout (gql/__main__.py), long
+    # before its 46 s of dribbling ends.
+    await asyncio.wait_for(asyncio.gather(*senders), 40)
+    assert cut_off == len(senders)
