@@ -55,6 +55,7 @@ class Warning(Document):
     summary_en: str | None = None
     measures: list[Measure] = Field(default_factory=list)
     enterprise_usccs: list[str] = Field(default_factory=list)
+    gtins: list[str] = Field(default_factory=list)  # product codes concerned (GTIN-14), for productLookup
     issued_by: str
     authorization_ref: str | None = None  # State Council authorisation, required for RED
     created_by: str | None = None
@@ -79,6 +80,7 @@ class Warning(Document):
             IndexModel([("status", 1), ("kind", 1), ("sort_key", -1)]),
             IndexModel("enterprise_usccs"),
             IndexModel("hs_prefixes"),
+            IndexModel("gtins"),
         ]
 
     # ---- rules -------------------------------------------------------------------------------
