@@ -11,13 +11,14 @@ from documents.accounts.token_families import RefreshToken, TokenFamily
 from documents.audit.models import AuditEntry
 from documents.changelog.models import ChangeEvent
 from documents.db.counters import Counter
+from documents.defects.models import DefectReport
 from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import Enterprise
-from documents.recalls.models import Recall
+from documents.recalls.models import Recall, RecallDuty
 from documents.warnings.models import Warning
 
 
 def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
-    return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, Enterprise, RateCounter, Recall,
-            RefreshToken, SeedMarker, TokenFamily, Warning]
+    return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, DefectReport, Enterprise, RateCounter, Recall,
+            RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning]

@@ -200,3 +200,74 @@ def overdue_by(due_at: datetime, met_at: datetime | None, now: datetime) -> time
     """How long the duty was or is late: to when it was met, or to now; zero when on time."""
     end = _aware(met_at) if met_at is not None else _aware(now)
     return max(end - _aware(due_at), timedelta(0))
+
+
+# ---- duty titles, closing and effectiveness ------------------------------------------------------------------
+
+_DUTY_TITLES: dict[DutyKind, tuple[str, str]] = {
+    DutyKind.RECALL_PLAN: ("提交召回计划", "Submit the recall plan"),
+    DutyKind.FIRST_PROGRESS_REPORT: ("提交首次召回进展报告", "Submit the first recall progress report"),
+    DutyKind.PROGRESS_REPORT: ("提交月度召回进展报告", "Submit the monthly recall progress report"),
+    DutyKind.RECALL_FOR_WARNING: ("按风险警示实施缺陷召回", "Recall the defective products named by the warning"),
+}
+
+
+def duty_title(kind: DutyKind, recall_code: str | None, warning_code: str | None) -> tuple[str, str]:
+    """The duty's title in Chinese and English, naming the recall or warning it is about."""
+    zh, en = _DUTY_TITLES[kind]
+    ref = recall_code or warning_code
+    return (f"{zh}（{ref}）", f"{en} ({ref})") if ref else (zh, en)
+
+
+# Duties met by a progress report; the others (a plan, a recall answering a warning) are met by their own act.
+PROGRESS_DUTIES = frozenset({DutyKind.FIRST_PROGRESS_REPORT, DutyKind.PROGRESS_REPORT})
+MAX_REASON = 1000
+
+
+def check_reason(reason: str, field: str = "reason") -> str:
+    """A required, bounded reason (audit and history keep it)."""
+    value = reason.strip()
+    if not value:
+        raise RuleViolation("a reason is required", field=field)
+    if len(value) > MAX_REASON:
+        raise RuleViolation(f"{field} is longer than {MAX_REASON} characters", field=field)
+    return value
+
+
+@dataclass(frozen=True)
+class EffectRow:
+    """One recall as effectiveness statistics see it."""
+
+    key: str
+    units_affected: int
+    units_recovered: int
+    refunds_cny: float
+
+
+@dataclass(frozen=True)
+class Effectiveness:
+    """Totals of one group: recalls, units, refunds and the completion rate of the summed units."""
+
+    key: str
+    recalls: int
+    units_affected: int
+    units_recovered: int
+    refunds_cny: float
+
+    @property
+    def completion_rate(self) -> float:
+        return completion_rate(self.units_recovered, self.units_affected)
+
+
+def effectiveness(rows: Iterable[EffectRow]) -> list[Effectiveness]:
+    """Group recalls by key; the rate is recovered / affected over the group's units (a big recall weighs more).
+    Largest groups (by units affected) first, then by key."""
+    totals: dict[str, list[float]] = {}
+    for row in rows:
+        t = totals.setdefault(row.key, [0, 0, 0, 0.0])
+        t[0] += 1
+        t[1] += row.units_affected
+        t[2] += row.units_recovered
+        t[3] += row.refunds_cny
+    out = [Effectiveness(key, int(t[0]), int(t[1]), int(t[2]), round(t[3], 2)) for key, t in totals.items()]
+    return sorted(out, key=lambda e: (-e.units_affected, e.key))

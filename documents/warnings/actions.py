@@ -15,6 +15,7 @@ from documents.core.errors import NotFound, StateConflict
 from documents.db.counters import next_value
 from documents.db.transactions import in_transaction
 from documents.enums import AlertEventType, ChangeTopic, WarningLevel, WarningStatus
+from documents.recalls import duties as recall_duties
 from documents.warnings.models import Warning, code_counter, format_code
 
 
@@ -55,6 +56,11 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
             event = await changelog.append(session, ChangeTopic.WARNING, event_type, warning.id, at,
                                            warning_id=warning.id, level=warning.level,
                                            previous_level=previous_level, kind=warning.kind)
+        if event_type is AlertEventType.PUBLISHED:
+            # A DEFECT_RECALL measure owes a recall from each named enterprise, from this same transaction.
+            await recall_duties.on_warning_published(
+                session, warning_id=warning.id, warning_code=warning.code or "", status=warning.status,
+                measures=warning.measures, enterprise_usccs=warning.enterprise_usccs, published_at=warning.published_at)
 
     try:
         await in_transaction(write, precheck=precheck)
