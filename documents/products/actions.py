@@ -1,0 +1,127 @@
+"""Reading and filling the product-code index. Lookups take the caller's visibility filters as plain query
+dictionaries (auth/visibility decides them), so this module never decides who sees what."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pymongo.errors import DuplicateKeyError
+
+from documents.core.clock import utcnow
+from documents.db.query_shapes import has_element
+from documents.enums import ProductCodeType, RecallStatus
+from documents.products.codes import ProductCode, classify
+from documents.products.models import Product
+from documents.recalls.models import Recall
+from documents.warnings.models import Warning
+
+ACTIVE_RECALL = [RecallStatus.ANNOUNCED.value, RecallStatus.IN_PROGRESS.value]
+MAX_RESULTS = 20
+
+
+async def products_for(code: ProductCode) -> list[dict]:
+    """Index entries for a code (one for a GTIN or trace code; name/brand matches for text)."""
+    coll = Product.get_pymongo_collection()
+    if code.type is ProductCodeType.TEXT:
+        pattern = re.escape(code.key)
+        return await coll.find({"search_text": {"$regex": pattern}}).limit(MAX_RESULTS).to_list(MAX_RESULTS)
+    return await coll.find({"code": {"$in": code.variants()}}).to_list(MAX_RESULTS)
+
+
+async def enterprise_for(code: ProductCode) -> str | None:
+    """The enterprise concerned by a GTIN or trace code: a registered product's, else a recall's carrying it."""
+    if code.type is ProductCodeType.TEXT or not code.valid:
+        return None
+    for product in await products_for(code):
+        if product.get("enterprise_uscc"):
+            return str(product["enterprise_uscc"])
+    recall = await Recall.get_pymongo_collection().find_one({"gtins": {"$in": code.variants()}},
+                                                          {"enterprise_uscc": 1})
+    return str(recall["enterprise_uscc"]) if recall else None
+
+
+async def active_recalls(code: ProductCode, products: list[dict], restriction: dict[str, Any]) -> list[dict]:
+    """Active recalls (announced or in progress) carrying the code or linked from its index entries."""
+    coll = Recall.get_pymongo_collection()
+    linked = sorted({c for p in products for c in p.get("recall_codes", [])})
+    alternatives: list[dict[str, Any]] = []
+    if code.type is ProductCodeType.TEXT:
+        pattern = re.escape(code.code)
+        alternatives += [{"product_name": {"$regex": pattern, "$options": "i"}},
+                         {"brand": {"$regex": pattern, "$options": "i"}}]
+    else:
+        alternatives.append({"gtins": {"$in": code.variants()}})
+    if linked:
+        alternatives.append({"code": {"$in": linked}})
+    docs: dict[Any, dict] = {}
+    for alternative in alternatives:  # one query per shape: `$or` over arrays is slow on the embedded server
+        q = {**alternative, "status": {"$in": ACTIVE_RECALL}, **restriction}
+        for doc in await coll.find(q).sort("sort_key", -1).to_list(MAX_RESULTS):
+            docs.setdefault(doc["_id"], doc)
+    return sorted(docs.values(), key=lambda d: d.get("sort_key", ""), reverse=True)[:MAX_RESULTS]
+
+
+async def active_warnings(code: ProductCode, products: list[dict], restriction: dict[str, Any],
+                          projection: dict | None = None) -> list[dict]:
+    """Warnings carrying the code (`gtins`) or linked from its index entries; `restriction` is the viewer's
+    warning filter, narrowed by the caller to PUBLISHED (auth/visibility/warnings.py)."""
+    coll = Warning.get_pymongo_collection()
+    linked = sorted({c for p in products for c in p.get("warning_codes", [])})
+    alternatives: list[dict[str, Any]] = []
+    if code.type is ProductCodeType.TEXT:
+        alternatives.append({"search_text": {"$regex": re.escape(code.key)}})
+    else:
+        alternatives += [{"gtins": has_element(v)} for v in code.variants()]
+    if linked:
+        alternatives.append({"code": {"$in": linked}})
+    docs: dict[Any, dict] = {}
+    for alternative in alternatives:
+        q = {**restriction, **alternative}
+        for doc in await coll.find(q, projection).sort("sort_key", -1).to_list(MAX_RESULTS):
+            docs.setdefault(doc["_id"], doc)
+    return sorted(docs.values(), key=lambda d: d.get("sort_key", ""), reverse=True)[:MAX_RESULTS]
+
+
+async def register(product: Product) -> Product:
+    """Insert or replace the index entry for `product.code` (the code normalised first)."""
+    code = classify(product.code)
+    product.code = code.key
+    product.code_type = code.type
+    product.updated_at = utcnow()
+    product.refresh_derived()
+    doc = product.model_dump(by_alias=True, mode="python", exclude={"id"})
+    coll = Product.get_pymongo_collection()
+    existing = await coll.find_one({"code": product.code}, {"_id": 1})
+    if existing is None:
+        await coll.insert_one({"_id": product.id, **doc})
+    else:
+        product.id = existing["_id"]
+        await coll.replace_one({"_id": existing["_id"]}, doc)
+    return product
+
+
+async def refresh_from_recalls() -> int:
+    """Add an index entry for every valid GTIN a recall carries (recalls gain `gtins`) that has none yet;
+    returns how many were added. Whole documents are inserted (update operators store dates as strings on the
+    embedded server, documents/db/query_shapes.py)."""
+    coll = Product.get_pymongo_collection()
+    added = 0
+    async for recall in Recall.get_pymongo_collection().find({"gtins.0": {"$exists": True}}):
+        for raw in recall.get("gtins", []):
+            code = classify(str(raw))
+            if code.type is not ProductCodeType.GTIN or not code.valid:
+                continue
+            if await coll.find_one({"code": code.key}, {"_id": 1}):
+                continue
+            product = Product(code=code.key, code_type=code.type, name=recall["product_name"],
+                              name_en=recall.get("product_name_en"), brand=recall.get("brand"),
+                              model=recall.get("model"), enterprise_uscc=recall.get("enterprise_uscc"),
+                              recall_codes=[recall["code"]], source=f"recall:{recall['code']}")
+            product.refresh_derived()
+            try:
+                await coll.insert_one(product.model_dump(by_alias=True, mode="python"))
+                added += 1
+            except DuplicateKeyError:
+                pass  # another worker indexed it meanwhile
+    return added
