@@ -10,15 +10,20 @@ from documents.accounts.rate_limits import RateCounter
 from documents.accounts.token_families import RefreshToken, TokenFamily
 from documents.audit.models import AuditEntry
 from documents.changelog.models import ChangeEvent
+from documents.complaints.models import Complaint
 from documents.db.counters import Counter
 from documents.defects.models import DefectReport
 from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import Enterprise
+from documents.products.models import Product
 from documents.recalls.models import Recall, RecallDuty
+from documents.uploads.models import Upload
 from documents.warnings.models import Warning
+from documents.watchlist.models import WatchedProduct
 
 
 def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, DefectReport, Enterprise, RateCounter, Recall,
-            RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning]
+            RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning,
+            Complaint, Product, Upload, WatchedProduct]
