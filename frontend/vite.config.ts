@@ -1,11 +1,90 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { VantResolver } from '@vant/auto-import-resolver'
+import { compression, defineAlgorithm } from 'vite-plugin-compression2'
+import { VitePWA } from 'vite-plugin-pwa'
+import type { Plugin } from 'vite'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Vant's icon CSS carries its icon font inline (30 KB of base64 in render-blocking CSS, on every
+ * page). Move the font to a file of its own (hashed asset, loaded only when an icon shows) and drop
+ * the remote fallback.
+ */
+function vantIconFontAsFile(): Plugin {
+  const fontDir = join(here, 'node_modules', '.cache', 'qsradar')
+  return {
+    name: 'qsradar:vant-icon-font-file',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/vant[\\/]es[\\/]icon[\\/]index\.css$/.test(id.split('?')[0])) return null
+      const m = /src:url\(data:font\/woff2;charset=utf-8;base64,([A-Za-z0-9+/=]+)\) format\("woff2"\)[^;}]*/.exec(code)
+      if (!m) return null
+      mkdirSync(fontDir, { recursive: true })
+      const file = join(fontDir, 'vant-icon.woff2')
+      writeFileSync(file, Buffer.from(m[1], 'base64'))
+      const rel = relative(dirname(id.split('?')[0]), file).split('\\').join('/')
+      return { code: code.replace(m[0], `src:url("${rel}") format("woff2")`).replace('font-display:auto', 'font-display:block'), map: null }
+    },
+  }
+}
 
 const backend = process.env.QSRADAR_BACKEND ?? 'http://127.0.0.1:8000'
 
+// Paths the service worker must never answer with the app shell (the API and server pages).
+const SERVER_PATHS = [/^\/graphql/, /^\/oauth/, /^\/\.well-known/, /^\/feeds/, /^\/export/, /^\/uploads/, /^\/metrics/, /^\/healthz/, /^\/readyz/]
+
 export default defineConfig({
   base: '/',
-  plugins: [vue()],
+  plugins: [
+    vantIconFontAsFile(),
+    vue(),
+    // Vant components (and their CSS) imported where a template uses them, so each route's
+    // chunk carries only its own components' styles.
+    Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
+    // The app shell and every chunk cached by a service worker (Workbox): the next visit starts
+    // offline, and pages already visited open without the network.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: '进出口商品质量安全风险预警 · qsradar',
+        short_name: '风险预警',
+        description: '进出口商品质量安全风险预警与缺陷产品召回 / Import and export product safety risk warnings and recalls',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f2f3f5',
+        theme_color: '#d9001b',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: SERVER_PATHS,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+      },
+    }),
+    // Precompressed copies (name.br, name.gz) served by gql/service/frontend.py.
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|webmanifest)$/,
+      threshold: 512,
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+    }),
+  ],
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,

@@ -93,3 +93,34 @@ async def desktop(browser: Browser) -> AsyncIterator[BrowserContext]:
         yield ctx
     finally:
         await ctx.close()
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+AXE_JS = os.path.join(ROOT, "frontend", "node_modules", "axe-core", "axe.min.js")
+# WCAG 2.0/2.1 A and AA rules plus axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+async def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
+    """Run axe-core (from frontend/node_modules, injected) on the page; violations of the given impacts."""
+    if not os.path.exists(AXE_JS):
+        pytest.skip(f"{AXE_JS} is missing (npm ci in frontend/)")
+    if not await page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated, not added as a <script>: the service's CSP allows no other inline script.
+        with open(AXE_JS, encoding="utf-8") as f:
+            await page.evaluate(f.read() + "\n;undefined")
+    result = await page.evaluate("tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })", AXE_TAGS)
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"][:5]]}
+        for v in result["violations"] if v["impact"] in impacts
+    ]
+
+
+async def sign_in_console(page: Page, base: str, email: str, path: str = "/console/warnings") -> None:
+    """Sign in on the console's sign-in page and land on `path`."""
+    await page.goto(f"{base}/console/signin?redirect={path}", wait_until="domcontentloaded")
+    await page.get_by_test_id("signin-email").fill(email)
+    await page.get_by_test_id("signin-password").fill(DEMO_PASSWORD)
+    await page.get_by_test_id("signin-submit").click()
+    await page.wait_for_url(f"**{path}")

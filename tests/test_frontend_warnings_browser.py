@@ -109,6 +109,10 @@ async def test_regulator_issues_adjusts_and_lifts_in_the_console(
     await page.get_by_test_id("issue-hs").fill("9503.00")
     await page.get_by_test_id("issue-summary").fill("邻苯二甲酸酯超标")
     await page.get_by_test_id("issue-form").locator("button[type=submit]").click()
+    # An ORANGE publication is pushed to subscribers: confirmed first, with a preview of the push.
+    confirm = page.get_by_test_id("publish-confirm")
+    await expect(confirm.get_by_test_id("preview-banner")).to_contain_text(title)
+    await confirm.get_by_test_id("publish-confirm-submit").click()
     success = page.get_by_test_id("issue-success")
     await expect(success).to_contain_text("RW-")
 
@@ -119,6 +123,7 @@ async def test_regulator_issues_adjusts_and_lifts_in_the_console(
     await page.get_by_test_id("action-submit").click()
     await expect(page.get_by_test_id("adjust-dialog")).to_be_hidden()
     await page.get_by_test_id("lift-open").click()
+    await expect(page.get_by_test_id("lift-final")).to_contain_text("最终")  # the dialog says lifting is final
     await page.get_by_test_id("action-reason").fill("风险已消除")
     await page.get_by_test_id("action-submit").click()
     await expect(page.get_by_test_id("lift-open")).to_be_hidden()  # a lifted warning offers no more actions

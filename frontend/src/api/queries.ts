@@ -55,6 +55,7 @@ graphql(`
     productCategory
     publishedAt
     liftedAt
+    authorizationRef
   }
 `)
 
@@ -212,6 +213,14 @@ export const ISSUE_WARNING = graphql(`
   }
 `)
 
+export const PUBLISH_WARNING = graphql(`
+  mutation PublishWarning($id: ID!) {
+    publishWarning(id: $id) {
+      ...WarningListFields
+    }
+  }
+`)
+
 export const ADJUST_WARNING_LEVEL = graphql(`
   mutation AdjustWarningLevel($id: ID!, $level: WarningLevel!, $reason: String!) {
     adjustWarningLevel(id: $id, level: $level, reason: $reason) {
@@ -234,6 +243,7 @@ export const ALERTS_SUBSCRIPTION = graphql(`
       cursor
       type
       at
+      previousLevel
       warning {
         ...WarningListFields
       }

@@ -53,14 +53,35 @@ export function toggleLocale(): void {
   setLocale(currentLocale() === 'zh-CN' ? 'en' : 'zh-CN')
 }
 
-/** Human message for any error (GraphQL error code → localised text). */
-export function errorMessage(e: unknown): string {
+/**
+ * What the failed action was, when the server's code alone does not say what happened: the
+ * contract's CONFLICT covers a taken email, a same-level change and a stale revision alike.
+ */
+export type ErrorContext = 'signUp' | 'adjust' | 'publish' | 'lift' | null
+
+/** The user's-language message for a server field error (never the server's own sentence). */
+export function fieldErrorMessage(field: string): string {
+  const t = i18n.global.t
+  const key = `fieldErrors.${field}`
+  return i18n.global.te(key) ? t(key) : t('fieldErrors.other')
+}
+
+/** Human message for any error (GraphQL error code → localised text), never a raw server sentence. */
+export function errorMessage(e: unknown, context: ErrorContext = null, extra: { sameLevel?: boolean } = {}): string {
   const t = i18n.global.t
   if (e instanceof ApiError) {
     if (e.code === 'RATE_LIMITED') {
       return e.retryAfter != null ? t('errors.RATE_LIMITED', { retryAfter: Math.ceil(e.retryAfter) }) : t('errors.RATE_LIMITED_NOWAIT')
     }
-    if (e.code === 'BAD_USER_INPUT' && e.message) return `${t('errors.BAD_USER_INPUT')}: ${e.message}`
+    if (e.code === 'BAD_USER_INPUT' && e.field) {
+      if (e.field === 'authorizationRef') return t('errors.authorizationMissing')
+      return `${t('errors.BAD_USER_INPUT')}: ${fieldErrorMessage(e.field)}`
+    }
+    if (e.code === 'CONFLICT') {
+      if (context === 'signUp') return t('errors.emailTaken')
+      if (context === 'adjust' && extra.sameLevel) return t('errors.sameLevel')
+      if (context === 'adjust' || context === 'publish' || context === 'lift') return t('errors.wrongStatus')
+    }
     return t(`errors.${e.code}`)
   }
   return t('errors.INTERNAL')

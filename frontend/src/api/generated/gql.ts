@@ -18,7 +18,7 @@ type Documents = {
     "\n  fragment EnterpriseRef on Enterprise {\n    id\n    uscc\n    name\n    nameEn\n    creditLevel\n  }\n": typeof types.EnterpriseRefFragmentDoc,
     "\n  fragment ViewerFields on Viewer {\n    id\n    email\n    displayName\n    role\n    locale\n    scopes\n    enterprise {\n      ...EnterpriseRef\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    viewer {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
-    "\n  fragment WarningListFields on Warning {\n    id\n    code\n    title\n    titleEn\n    level\n    kind\n    status\n    hazards\n    productCategory\n    publishedAt\n    liftedAt\n  }\n": typeof types.WarningListFieldsFragmentDoc,
+    "\n  fragment WarningListFields on Warning {\n    id\n    code\n    title\n    titleEn\n    level\n    kind\n    status\n    hazards\n    productCategory\n    publishedAt\n    liftedAt\n    authorizationRef\n  }\n": typeof types.WarningListFieldsFragmentDoc,
     "\n  fragment WarningDetailFields on Warning {\n    ...WarningListFields\n    hsCodes\n    originCountries\n    regions\n    summary\n    summaryEn\n    measures\n    issuedBy\n    authorizationRef\n    levelHistory {\n      fromLevel\n      toLevel\n      reason\n      by\n      at\n    }\n    enterprises {\n      ...EnterpriseRef\n    }\n    recalls {\n      id\n      code\n      productName\n      productNameEn\n      brand\n      status\n      completionRate\n    }\n  }\n": typeof types.WarningDetailFieldsFragmentDoc,
     "\n  fragment RecallFields on Recall {\n    id\n    code\n    productName\n    productNameEn\n    brand\n    model\n    type\n    status\n    enterprise {\n      ...EnterpriseRef\n    }\n    warning {\n      id\n      code\n      title\n      titleEn\n      level\n    }\n    unitsAffected\n    unitsRecovered\n    refundsCny\n    completionRate\n    announcedAt\n  }\n": typeof types.RecallFieldsFragmentDoc,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.SignInDocument,
@@ -30,15 +30,16 @@ type Documents = {
     "\n  query WarningById($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Warning {\n        ...WarningDetailFields\n      }\n    }\n  }\n": typeof types.WarningByIdDocument,
     "\n  query Recalls($first: Int, $after: String) {\n    recalls(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...RecallFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RecallsDocument,
     "\n  mutation IssueWarning($input: IssueWarningInput!) {\n    issueWarning(input: $input) {\n      ...WarningListFields\n    }\n  }\n": typeof types.IssueWarningDocument,
+    "\n  mutation PublishWarning($id: ID!) {\n    publishWarning(id: $id) {\n      ...WarningListFields\n    }\n  }\n": typeof types.PublishWarningDocument,
     "\n  mutation AdjustWarningLevel($id: ID!, $level: WarningLevel!, $reason: String!) {\n    adjustWarningLevel(id: $id, level: $level, reason: $reason) {\n      ...WarningListFields\n    }\n  }\n": typeof types.AdjustWarningLevelDocument,
     "\n  mutation LiftWarning($id: ID!, $reason: String!) {\n    liftWarning(id: $id, reason: $reason) {\n      ...WarningListFields\n    }\n  }\n": typeof types.LiftWarningDocument,
-    "\n  subscription Alerts($minLevel: WarningLevel!, $after: String) {\n    alerts(minLevel: $minLevel, after: $after) {\n      cursor\n      type\n      at\n      warning {\n        ...WarningListFields\n      }\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  subscription Alerts($minLevel: WarningLevel!, $after: String) {\n    alerts(minLevel: $minLevel, after: $after) {\n      cursor\n      type\n      at\n      previousLevel\n      warning {\n        ...WarningListFields\n      }\n    }\n  }\n": typeof types.AlertsDocument,
 };
 const documents: Documents = {
     "\n  fragment EnterpriseRef on Enterprise {\n    id\n    uscc\n    name\n    nameEn\n    creditLevel\n  }\n": types.EnterpriseRefFragmentDoc,
     "\n  fragment ViewerFields on Viewer {\n    id\n    email\n    displayName\n    role\n    locale\n    scopes\n    enterprise {\n      ...EnterpriseRef\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    viewer {\n      ...ViewerFields\n    }\n  }\n": types.AuthFieldsFragmentDoc,
-    "\n  fragment WarningListFields on Warning {\n    id\n    code\n    title\n    titleEn\n    level\n    kind\n    status\n    hazards\n    productCategory\n    publishedAt\n    liftedAt\n  }\n": types.WarningListFieldsFragmentDoc,
+    "\n  fragment WarningListFields on Warning {\n    id\n    code\n    title\n    titleEn\n    level\n    kind\n    status\n    hazards\n    productCategory\n    publishedAt\n    liftedAt\n    authorizationRef\n  }\n": types.WarningListFieldsFragmentDoc,
     "\n  fragment WarningDetailFields on Warning {\n    ...WarningListFields\n    hsCodes\n    originCountries\n    regions\n    summary\n    summaryEn\n    measures\n    issuedBy\n    authorizationRef\n    levelHistory {\n      fromLevel\n      toLevel\n      reason\n      by\n      at\n    }\n    enterprises {\n      ...EnterpriseRef\n    }\n    recalls {\n      id\n      code\n      productName\n      productNameEn\n      brand\n      status\n      completionRate\n    }\n  }\n": types.WarningDetailFieldsFragmentDoc,
     "\n  fragment RecallFields on Recall {\n    id\n    code\n    productName\n    productNameEn\n    brand\n    model\n    type\n    status\n    enterprise {\n      ...EnterpriseRef\n    }\n    warning {\n      id\n      code\n      title\n      titleEn\n      level\n    }\n    unitsAffected\n    unitsRecovered\n    refundsCny\n    completionRate\n    announcedAt\n  }\n": types.RecallFieldsFragmentDoc,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.SignInDocument,
@@ -50,9 +51,10 @@ const documents: Documents = {
     "\n  query WarningById($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Warning {\n        ...WarningDetailFields\n      }\n    }\n  }\n": types.WarningByIdDocument,
     "\n  query Recalls($first: Int, $after: String) {\n    recalls(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...RecallFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RecallsDocument,
     "\n  mutation IssueWarning($input: IssueWarningInput!) {\n    issueWarning(input: $input) {\n      ...WarningListFields\n    }\n  }\n": types.IssueWarningDocument,
+    "\n  mutation PublishWarning($id: ID!) {\n    publishWarning(id: $id) {\n      ...WarningListFields\n    }\n  }\n": types.PublishWarningDocument,
     "\n  mutation AdjustWarningLevel($id: ID!, $level: WarningLevel!, $reason: String!) {\n    adjustWarningLevel(id: $id, level: $level, reason: $reason) {\n      ...WarningListFields\n    }\n  }\n": types.AdjustWarningLevelDocument,
     "\n  mutation LiftWarning($id: ID!, $reason: String!) {\n    liftWarning(id: $id, reason: $reason) {\n      ...WarningListFields\n    }\n  }\n": types.LiftWarningDocument,
-    "\n  subscription Alerts($minLevel: WarningLevel!, $after: String) {\n    alerts(minLevel: $minLevel, after: $after) {\n      cursor\n      type\n      at\n      warning {\n        ...WarningListFields\n      }\n    }\n  }\n": types.AlertsDocument,
+    "\n  subscription Alerts($minLevel: WarningLevel!, $after: String) {\n    alerts(minLevel: $minLevel, after: $after) {\n      cursor\n      type\n      at\n      previousLevel\n      warning {\n        ...WarningListFields\n      }\n    }\n  }\n": types.AlertsDocument,
 };
 
 /**
@@ -70,7 +72,7 @@ export function graphql(source: "\n  fragment AuthFields on AuthPayload {\n    a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment WarningListFields on Warning {\n    id\n    code\n    title\n    titleEn\n    level\n    kind\n    status\n    hazards\n    productCategory\n    publishedAt\n    liftedAt\n  }\n"): typeof import('./graphql').WarningListFieldsFragmentDoc;
+export function graphql(source: "\n  fragment WarningListFields on Warning {\n    id\n    code\n    title\n    titleEn\n    level\n    kind\n    status\n    hazards\n    productCategory\n    publishedAt\n    liftedAt\n    authorizationRef\n  }\n"): typeof import('./graphql').WarningListFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -118,6 +120,10 @@ export function graphql(source: "\n  mutation IssueWarning($input: IssueWarningI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PublishWarning($id: ID!) {\n    publishWarning(id: $id) {\n      ...WarningListFields\n    }\n  }\n"): typeof import('./graphql').PublishWarningDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdjustWarningLevel($id: ID!, $level: WarningLevel!, $reason: String!) {\n    adjustWarningLevel(id: $id, level: $level, reason: $reason) {\n      ...WarningListFields\n    }\n  }\n"): typeof import('./graphql').AdjustWarningLevelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -126,7 +132,7 @@ export function graphql(source: "\n  mutation LiftWarning($id: ID!, $reason: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription Alerts($minLevel: WarningLevel!, $after: String) {\n    alerts(minLevel: $minLevel, after: $after) {\n      cursor\n      type\n      at\n      warning {\n        ...WarningListFields\n      }\n    }\n  }\n"): typeof import('./graphql').AlertsDocument;
+export function graphql(source: "\n  subscription Alerts($minLevel: WarningLevel!, $after: String) {\n    alerts(minLevel: $minLevel, after: $after) {\n      cursor\n      type\n      at\n      previousLevel\n      warning {\n        ...WarningListFields\n      }\n    }\n  }\n"): typeof import('./graphql').AlertsDocument;
 
 
 export function graphql(source: string) {

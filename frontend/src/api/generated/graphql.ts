@@ -128,7 +128,7 @@ export type ViewerFieldsFragment = { id: string, email: string | null, displayNa
 
 export type AuthFieldsFragment = { accessToken: string, refreshToken: string, expiresIn: number, viewer: { id: string, email: string | null, displayName: string | null, role: Role, locale: string | null, scopes: Array<string>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null } };
 
-export type WarningListFieldsFragment = { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null };
+export type WarningListFieldsFragment = { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null };
 
 export type WarningDetailFieldsFragment = { hsCodes: Array<string>, originCountries: Array<string>, regions: Array<string>, summary: string, summaryEn: string | null, measures: Array<Measure>, issuedBy: string, authorizationRef: string | null, id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, levelHistory: Array<{ fromLevel: WarningLevel | null, toLevel: WarningLevel, reason: string, by: string, at: string }>, enterprises: Array<{ id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null }>, recalls: Array<{ id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, status: RecallStatus, completionRate: number }> };
 
@@ -174,7 +174,7 @@ export type WarningsQueryVariables = Exact<{
 }>;
 
 
-export type WarningsQuery = { warnings: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type WarningsQuery = { warnings: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type WarningByIdQueryVariables = Exact<{
   id: string | number;
@@ -200,7 +200,14 @@ export type IssueWarningMutationVariables = Exact<{
 }>;
 
 
-export type IssueWarningMutation = { issueWarning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null } };
+export type IssueWarningMutation = { issueWarning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } };
+
+export type PublishWarningMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishWarningMutation = { publishWarning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } };
 
 export type AdjustWarningLevelMutationVariables = Exact<{
   id: string | number;
@@ -209,7 +216,7 @@ export type AdjustWarningLevelMutationVariables = Exact<{
 }>;
 
 
-export type AdjustWarningLevelMutation = { adjustWarningLevel: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null } };
+export type AdjustWarningLevelMutation = { adjustWarningLevel: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } };
 
 export type LiftWarningMutationVariables = Exact<{
   id: string | number;
@@ -217,7 +224,7 @@ export type LiftWarningMutationVariables = Exact<{
 }>;
 
 
-export type LiftWarningMutation = { liftWarning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null } };
+export type LiftWarningMutation = { liftWarning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } };
 
 export type AlertsSubscriptionVariables = Exact<{
   minLevel: WarningLevel;
@@ -225,7 +232,7 @@ export type AlertsSubscriptionVariables = Exact<{
 }>;
 
 
-export type AlertsSubscription = { alerts: { cursor: string, type: AlertEventType, at: string, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null } } };
+export type AlertsSubscription = { alerts: { cursor: string, type: AlertEventType, at: string, previousLevel: WarningLevel | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -313,6 +320,7 @@ export const WarningListFieldsFragmentDoc = new TypedDocumentString(`
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }
     `, {"fragmentName":"WarningListFields"}) as unknown as TypedDocumentString<WarningListFieldsFragment, unknown>;
 export const WarningDetailFieldsFragmentDoc = new TypedDocumentString(`
@@ -365,6 +373,7 @@ fragment WarningListFields on Warning {
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }`, {"fragmentName":"WarningDetailFields"}) as unknown as TypedDocumentString<WarningDetailFieldsFragment, unknown>;
 export const RecallFieldsFragmentDoc = new TypedDocumentString(`
     fragment RecallFields on Recall {
@@ -552,6 +561,7 @@ export const WarningsDocument = new TypedDocumentString(`
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }`) as unknown as TypedDocumentString<WarningsQuery, WarningsQueryVariables>;
 export const WarningByIdDocument = new TypedDocumentString(`
     query WarningById($id: ID!) {
@@ -581,6 +591,7 @@ fragment WarningListFields on Warning {
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }
 fragment WarningDetailFields on Warning {
   ...WarningListFields
@@ -678,7 +689,28 @@ export const IssueWarningDocument = new TypedDocumentString(`
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }`) as unknown as TypedDocumentString<IssueWarningMutation, IssueWarningMutationVariables>;
+export const PublishWarningDocument = new TypedDocumentString(`
+    mutation PublishWarning($id: ID!) {
+  publishWarning(id: $id) {
+    ...WarningListFields
+  }
+}
+    fragment WarningListFields on Warning {
+  id
+  code
+  title
+  titleEn
+  level
+  kind
+  status
+  hazards
+  productCategory
+  publishedAt
+  liftedAt
+  authorizationRef
+}`) as unknown as TypedDocumentString<PublishWarningMutation, PublishWarningMutationVariables>;
 export const AdjustWarningLevelDocument = new TypedDocumentString(`
     mutation AdjustWarningLevel($id: ID!, $level: WarningLevel!, $reason: String!) {
   adjustWarningLevel(id: $id, level: $level, reason: $reason) {
@@ -697,6 +729,7 @@ export const AdjustWarningLevelDocument = new TypedDocumentString(`
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }`) as unknown as TypedDocumentString<AdjustWarningLevelMutation, AdjustWarningLevelMutationVariables>;
 export const LiftWarningDocument = new TypedDocumentString(`
     mutation LiftWarning($id: ID!, $reason: String!) {
@@ -716,6 +749,7 @@ export const LiftWarningDocument = new TypedDocumentString(`
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }`) as unknown as TypedDocumentString<LiftWarningMutation, LiftWarningMutationVariables>;
 export const AlertsDocument = new TypedDocumentString(`
     subscription Alerts($minLevel: WarningLevel!, $after: String) {
@@ -723,6 +757,7 @@ export const AlertsDocument = new TypedDocumentString(`
     cursor
     type
     at
+    previousLevel
     warning {
       ...WarningListFields
     }
@@ -740,4 +775,5 @@ export const AlertsDocument = new TypedDocumentString(`
   productCategory
   publishedAt
   liftedAt
+  authorizationRef
 }`) as unknown as TypedDocumentString<AlertsSubscription, AlertsSubscriptionVariables>;

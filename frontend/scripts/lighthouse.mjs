@@ -1,0 +1,86 @@
+// Lighthouse (mobile, default simulated throttling) on the consumer home, a warning detail and
+// the recall list, against a running service. Prints the four scores per page and writes them
+// (with CLS and LCP) as JSON.
+//
+//   node scripts/lighthouse.mjs [--base http://127.0.0.1:8000] [--out lighthouse/summary.json] [--reports DIR]
+//
+// Uses Debian's /usr/bin/chromium (CHROME_PATH overrides). Exits 0 whatever the scores are:
+// tests/test_frontend_lighthouse_browser.py compares them with the targets.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import lighthouse from 'lighthouse'
+import * as chromeLauncher from 'chrome-launcher'
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
+}
+
+const base = arg('base', process.env.QSRADAR_URL ?? 'http://127.0.0.1:8000').replace(/\/$/, '')
+const out = arg('out', 'lighthouse/summary.json')
+const reports = arg('reports', null)
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+
+async function firstWarningId() {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ warnings(first: 1) { edges { node { id } } } }' }),
+  })
+  const body = await res.json()
+  const id = body?.data?.warnings?.edges?.[0]?.node?.id
+  if (!id) throw new Error(`no public warning at ${base}`)
+  return id
+}
+
+const pages = [
+  { name: 'home', url: `${base}/` },
+  { name: 'warning', url: `${base}/warnings/${encodeURIComponent(await firstWarningId())}` },
+  { name: 'recalls', url: `${base}/recalls` },
+]
+
+const summary = { base, at: new Date().toISOString(), pages: {} }
+const chrome = await chromeLauncher.launch({
+  chromePath,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+})
+try {
+  for (const page of pages) {
+    const result = await lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES })
+    if (!result) throw new Error(`no Lighthouse result for ${page.url}`)
+    const lhr = result.lhr
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]))
+    const failing = {}
+    for (const c of CATEGORIES) {
+      for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id]
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing[ref.id] = audit.score
+      }
+    }
+    summary.pages[page.name] = {
+      url: page.url,
+      ...scores,
+      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null,
+      lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+      fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? null,
+      tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? null,
+      runtimeError: lhr.runtimeError?.message ?? null,
+      notFull: failing,
+    }
+    const p = summary.pages[page.name]
+    console.log(
+      `${page.name.padEnd(8)} performance ${p.performance}  accessibility ${p.accessibility}  best-practices ${p['best-practices']}  seo ${p.seo}` +
+        `  CLS ${p.cls?.toFixed(3)}  LCP ${Math.round(p.lcpMs ?? 0)} ms`,
+    )
+    if (reports) {
+      mkdirSync(reports, { recursive: true })
+      writeFileSync(join(reports, `${page.name}.json`), result.report)
+    }
+  }
+} finally {
+  await chrome.kill()
+}
+mkdirSync(dirname(out), { recursive: true })
+writeFileSync(out, JSON.stringify(summary, null, 2))
+console.log(`summary written to ${out}`)
