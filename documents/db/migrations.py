@@ -45,3 +45,6 @@ async def upgrade() -> None:
     """Every start-up upgrade, in order."""
     await upgrade_sort_keys()
     await add_revisions()
+    from documents.enterprises.actions import upgrade_stored
+
+    await upgrade_stored()  # enterprises: keyset and search fields

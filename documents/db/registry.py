@@ -14,7 +14,7 @@ from documents.complaints.models import Complaint
 from documents.db.counters import Counter
 from documents.defects.models import DefectReport
 from documents.demo.seed_marker import SeedMarker
-from documents.enterprises.models import Enterprise
+from documents.enterprises.models import CreditApplication, Enterprise
 from documents.products.models import Product
 from documents.recalls.models import Recall, RecallDuty
 from documents.uploads.models import Upload
@@ -24,6 +24,6 @@ from documents.watchlist.models import WatchedProduct
 
 def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
-    return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, DefectReport, Enterprise, RateCounter, Recall,
-            RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning,
+    return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
+            RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning,
             Complaint, Product, Upload, WatchedProduct]

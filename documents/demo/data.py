@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from pymongo.errors import DuplicateKeyError
 
+from documents.demo.credit import seed_credit_demo
 from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import CreditChange, Enterprise
 from documents.enterprises.rules import uscc_check_character
@@ -320,6 +321,7 @@ async def seed_demo_data() -> bool:
     await _seed_enterprises()
     by_key = await _seed_warnings()
     await _seed_recalls(by_key)
+    await seed_credit_demo()  # credit stories of the fictional firms (documents/demo/credit.py)
     log.info("demo data seeded: %d enterprises, %d warnings, %d recalls", len(ENTERPRISES), len(WARNINGS),
              len(RECALLS))
     return True

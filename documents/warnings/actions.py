@@ -14,7 +14,8 @@ from documents.core.clock import utcnow
 from documents.core.errors import NotFound, StateConflict
 from documents.db.counters import next_value
 from documents.db.transactions import in_transaction
-from documents.enums import AlertEventType, ChangeTopic, WarningLevel, WarningStatus
+from documents.enterprises import actions as enterprise_actions
+from documents.enums import AlertEventType, ChangeTopic, Measure, WarningLevel, WarningStatus
 from documents.recalls import duties as recall_duties
 from documents.warnings.models import Warning, code_counter, format_code
 
@@ -61,6 +62,10 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
             await recall_duties.on_warning_published(
                 session, warning_id=warning.id, warning_code=warning.code or "", status=warning.status,
                 measures=warning.measures, enterprise_usccs=warning.enterprise_usccs, published_at=warning.published_at)
+        if event_type is AlertEventType.PUBLISHED and Measure.CREDIT_DOWNGRADE in warning.measures:
+            # The CREDIT_DOWNGRADE measure lowers each named enterprise one tier in this same transaction.
+            await enterprise_actions.downgrade_for_warning(session, warning.id, warning.code, warning.enterprise_usccs,
+                                                           by=warning.level_history[-1].by, at=at)
 
     try:
         await in_transaction(write, precheck=precheck)

@@ -10,9 +10,18 @@ from bson import ObjectId
 from strawberry.types import Info
 
 from auth.visibility import enterprises as visibility
-from documents.enums import CreditLevel, CrossBorderClass
+from documents.enterprises.config import credit_settings
+from documents.enums import CreditBasis, CreditLevel, CrossBorderClass, EnterpriseType
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import forbid, viewer_of
+from gql.enterprises.credit import (
+    Breach,
+    CreditApplication,
+    CreditProposal,
+    applications_of_enterprise,
+    breaches_of,
+    proposal_of,
+)
 from gql.enterprises.loaders import enterprise_by_id, enterprise_by_uscc
 
 if TYPE_CHECKING:
@@ -26,6 +35,10 @@ class CreditChange:
     reason: str
     by: str
     at: datetime
+    basis: CreditBasis = strawberry.field(description="Why it changed (变更依据): warning measure, overdue duty, "
+                                                      "breach, repair, objection upheld or manual decision.")
+    basis_ref: str | None = strawberry.field(description="The basis's reference (依据编号): warning, duty, breach "
+                                                         "or credit-application id; null for a manual decision.")
 
 
 @strawberry.type(description="An enterprise known to customs (企业); its credit level is public, its history is not.")
@@ -37,6 +50,10 @@ class Enterprise(Node):
     name_en: str | None
     region: str | None
     cross_border_class: CrossBorderClass | None
+    customs_code: str | None = strawberry.field(description="Customs registration code (海关注册编码), 10 characters.")
+    types: list[EnterpriseType] = strawberry.field(description="What it does (企业类型); one enterprise may be "
+                                                               "several.")
+    region_code: str | None = strawberry.field(description="Administrative division code (行政区划代码, GB/T 2260).")
 
 
     @strawberry.field(description="Customs credit level (海关信用等级), Decree 282; agencies need credit:read.")
@@ -51,8 +68,54 @@ class Enterprise(Node):
         if not visibility.can_read_credit_history(viewer_of(info), self.uscc):
             raise forbid("credit history is visible to the enterprise itself, regulators and credit:read agencies")
         return [CreditChange(from_level=CreditLevel(c["from_level"]) if c.get("from_level") else None,
-                             to_level=CreditLevel(c["to_level"]), reason=c["reason"], by=c["by"], at=c["at"])
+                             to_level=CreditLevel(c["to_level"]), reason=c["reason"], by=c["by"], at=c["at"],
+                             basis=CreditBasis(c.get("basis") or CreditBasis.MANUAL.value),
+                             basis_ref=c.get("basis_ref"))
                 for c in self.doc.get("credit_history", [])]
+
+    @strawberry.field(description="AEO status (AEO 认证): an AEO_ADVANCED or AEO_CERTIFIED enterprise; agencies need "
+                                  "credit:read.")
+    def is_aeo(self, info: Info) -> bool:
+        level = self.credit_level(info)
+        return level in (CreditLevel.AEO_ADVANCED, CreditLevel.AEO_CERTIFIED)
+
+    @strawberry.field(description="AEO certificate number (AEO 证书编号); agencies need credit:read.")
+    def aeo_certificate_no(self, info: Info) -> str | None:
+        self.credit_level(info)
+        return self.doc.get("aeo_certificate_no")
+
+    @strawberry.field(description="When the AEO certificate was issued (认证日期); agencies need credit:read.")
+    def aeo_certified_at(self, info: Info) -> datetime | None:
+        self.credit_level(info)
+        return self.doc.get("aeo_certified_at")
+
+    @strawberry.field(description="AEO mutual-recognition partners (AEO 互认国家/地区), ISO 3166 codes (EU for the "
+                                  "Union); agencies need credit:read.")
+    def mutual_recognition(self, info: Info) -> list[str]:
+        self.credit_level(info)
+        return list(self.doc.get("mutual_recognition", []))
+
+    @strawberry.field(description="Breach records (失信行为记录), newest first; the enterprise's own members, "
+                                  "credit:read and staff (FORBIDDEN for others).")
+    def breaches(self, info: Info) -> list[Breach]:
+        if not visibility.can_read_breaches(viewer_of(info), self.uscc):
+            raise forbid("breach records are visible to the enterprise itself, regulators and credit:read agencies")
+        return breaches_of(self.doc)
+
+    @strawberry.field(description="Credit-repair applications and objections (信用修复申请与异议), newest first; the "
+                                  "same readers as breaches.")
+    async def credit_applications(self, info: Info) -> list[CreditApplication]:
+        if not visibility.can_read_breaches(viewer_of(info), self.uscc):
+            raise forbid("credit applications are visible to the enterprise itself, regulators and credit:read "
+                         "agencies")
+        return await applications_of_enterprise(info, self.uscc)
+
+    @strawberry.field(description="The thresholds' DISHONEST proposal (失信认定建议) for a regulator to confirm with "
+                                  "setCreditLevel; null when none; regulators and administrators only.")
+    def credit_proposal(self, info: Info) -> CreditProposal | None:
+        if not visibility.can_read_proposal(viewer_of(info)):
+            raise forbid("credit proposals are for regulators")
+        return proposal_of(self.doc, credit_settings().general_breach_threshold)
 
     @strawberry.field(description="Recalls of this enterprise (企业召回); public like every recall.")
     async def recalls(self, info: Info) -> list[Annotated[Recall, strawberry.lazy("gql.recalls.types")]]:
@@ -64,7 +127,8 @@ class Enterprise(Node):
     def from_doc(cls, doc: dict) -> Enterprise:
         return cls(id=global_id("Enterprise", doc["_id"]), db_id=doc["_id"], doc=doc, uscc=doc["uscc"],
                    name=doc["name"], name_en=doc.get("name_en"),
-                   region=doc.get("region"),
+                   region=doc.get("region"), customs_code=doc.get("customs_code"),
+                   types=[EnterpriseType(t) for t in doc.get("types", [])], region_code=doc.get("region_code"),
                    cross_border_class=CrossBorderClass(doc["cross_border_class"])
                    if doc.get("cross_border_class") else None)
 
