@@ -10,7 +10,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/nul
 	frontend/schema.graphql frontend/codegen.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run test lint frontend-lint schema k8s-check bench frontend browser clean
+.PHONY: setup run test fuzz lint frontend-lint schema k8s-check bench frontend browser clean
 
 setup: $(VENV)/.installed frontend/dist/index.html
 
@@ -56,8 +56,16 @@ schema: $(VENV)/.installed
 k8s-check:
 	bash tools/k8s/check.sh
 
-test: setup browser lint frontend-lint k8s-check
+# The graphql-http audit (tests/test_http_conformance.py) runs npm's graphql-http, pinned in tests/node.
+tests/node/node_modules/.package-lock.json: tests/node/package.json tests/node/package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error --prefix tests/node
+
+test: setup browser lint frontend-lint k8s-check tests/node/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
+
+# The long fuzz: about 6,000 schemathesis cases over every role (make test runs about 540).
+fuzz: setup
+	QSRADAR_FUZZ_EXAMPLES=1000 $(BIN)/python -m pytest -q -s tests/test_fuzz.py
 
 bench: setup
 	$(BIN)/python -m bench
@@ -66,4 +74,4 @@ constraints: $(VENV)/.installed
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
 clean:
-	rm -rf $(VENV) .venv-k8s frontend/node_modules frontend/dist var
+	rm -rf $(VENV) .venv-k8s frontend/node_modules frontend/dist tests/node/node_modules var
