@@ -19,19 +19,23 @@ from gql.core.limits import CACHE_SIZE, MAX_TOKENS, LimitedValidation
 from gql.core.metrics import OperationMetrics
 from gql.core.node import NodeQuery
 from gql.core.shared_results import SharedResultExecutionContext
+from gql.defects.mutations import DefectMutation
+from gql.defects.queries import DefectQuery
+from gql.defects.types import DefectReport
 from gql.enterprises.mutations import EnterpriseMutation
 from gql.enterprises.queries import EnterpriseQuery
 from gql.enterprises.types import Enterprise
 from gql.recalls.mutations import RecallMutation
 from gql.recalls.queries import RecallQuery
-from gql.recalls.types import Recall
+from gql.recalls.types import Recall, RecallDuty
 from gql.service.public_cache import PublicCacheHints
 from gql.warnings.mutations import WarningMutation
 from gql.warnings.queries import WarningQuery
 from gql.warnings.types import Warning
 
-Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, EnterpriseQuery, AccountQuery))
-Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, RecallMutation, EnterpriseMutation))
+Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, DefectQuery, EnterpriseQuery, AccountQuery))
+Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, RecallMutation, DefectMutation,
+                                    EnterpriseMutation))
 Subscription = merge_types("Subscription", (AlertSubscription,))
 
 
@@ -53,7 +57,7 @@ def build_schema() -> QsradarSchema:
         ReadLogAfterMutation,
     ]
     return QsradarSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                         types=[Warning, Recall, Enterprise], extensions=extensions,
+                         types=[Warning, Recall, RecallDuty, DefectReport, Enterprise], extensions=extensions,
                          execution_context_class=SharedResultExecutionContext)
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from auth.sessions import TokenPair
 from documents.accounts.models import Account
-from documents.enums import AgencyScope, Role
+from documents.enums import AgencyScope, DutyState, Role
+from gql.core.connections import Connection
 from gql.core.node import global_id
 from gql.enterprises.types import Enterprise, enterprises_by_uscc
+
+if TYPE_CHECKING:
+    from gql.recalls.types import RecallDuty
 
 AgencyScopeEnum = strawberry.enum(AgencyScope, name="AgencyScope")
 
@@ -31,6 +37,15 @@ class Viewer:
             return None
         found = await enterprises_by_uscc(info, [self.enterprise_uscc])
         return found[0] if found else None
+
+    @strawberry.field(description="Recall duties (召回义务), soonest deadline first: an enterprise member's own "
+                                  "enterprise's, every enterprise's for regulators, none for others.")
+    async def duties(self, info: Info, states: list[DutyState] | None = None, first: int | None = None,
+                     after: str | None = None
+                     ) -> Connection[Annotated[RecallDuty, strawberry.lazy("gql.recalls.types")]]:
+        from gql.recalls.types import viewer_duties
+
+        return await viewer_duties(info, states, first, after)
 
     @classmethod
     def from_account(cls, a: Account) -> Viewer:

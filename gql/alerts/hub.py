@@ -1,5 +1,6 @@
-"""One change-log watcher per server process: warning entries fan out to that process's alert
-subscribers, and every entry (any topic) tells the process that public data changed.
+"""One change-log watcher per server process: warning entries, and recalls ordered for a RED/ORANGE warning
+(RECALL_ORDERED), fan out to that process's alert subscribers; every entry (any topic) tells the process that
+public data changed.
 
 The watcher uses a MongoDB change stream on the log only as a wake-up signal and then reads the log
 by sequence number, so delivery follows log order and a missed or duplicated change notification
@@ -22,7 +23,8 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from documents.changelog.models import ChangeEvent, topic_of
-from documents.enums import ChangeTopic, WarningLevel
+from documents.enums import AlertEventType, ChangeTopic, WarningLevel
+from documents.recalls.models import Recall as RecallDoc
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.metrics import ALERT_EVENTS, ALERT_LOG_POSITION, SUBSCRIBER_OVERFLOWS
 
@@ -42,11 +44,13 @@ BATCH = 500
 
 @dataclass(eq=False)
 class Delivery:
-    """A logged event with its warning document, shared by every subscriber it goes to."""
+    """A logged event with its warning document (and, for RECALL_ORDERED, its recall), shared by every subscriber
+    it goes to."""
 
     event: dict
     warning: dict
     memo: dict[Any, Any] = field(default_factory=dict)  # per-audience results computed once
+    recall: dict | None = None
 
     @property
     def seq(self) -> int:
@@ -86,18 +90,43 @@ def event_matches_level(event: dict, min_level: WarningLevel) -> bool:
     return any(level.at_least(min_level) for level in levels)
 
 
+# An ordered recall is alerted when the warning it answers is at these levels (issue 11).
+RECALL_ALERT_LEVELS = frozenset({WarningLevel.RED.value, WarningLevel.ORANGE.value})
+
+
+def is_alert(entry: dict) -> bool:
+    """Whether a log entry goes to alert subscribers: every warning entry, and a recall ordered for a RED/ORANGE
+    warning (the entry carries the warning's id, level and kind at the time of the order)."""
+    topic = topic_of(entry)
+    if topic is ChangeTopic.WARNING:
+        return True
+    return (topic is ChangeTopic.RECALL and entry.get("type") == AlertEventType.RECALL_ORDERED.value
+            and entry.get("warning_id") is not None and entry.get("level") in RECALL_ALERT_LEVELS)
+
+
 async def read_log(after_seq: int, limit: int = BATCH) -> tuple[list[Delivery], int, bool]:
-    """Warning deliveries logged after `after_seq`, in order, with their warnings (two queries); the last
-    sequence number read (entries of other topics are read past, not delivered); whether more may follow."""
+    """Alert deliveries logged after `after_seq`, in order, with their warnings and recalls (up to three queries);
+    the last sequence number read (other entries are read past, not delivered); whether more may follow."""
     entries = await ChangeEvent.get_pymongo_collection().find({"seq": {"$gt": after_seq}}).sort("seq", 1) \
         .limit(limit).to_list(limit)
     if not entries:
         return [], after_seq, False
-    events = [e for e in entries if topic_of(e) is ChangeTopic.WARNING]
+    events = [e for e in entries if is_alert(e)]
     ids = list({e["warning_id"] for e in events})
     warnings = {w["_id"]: w async for w in WarningDoc.get_pymongo_collection().find({"_id": {"$in": ids}},
                                                                                     {"search_text": 0})} if ids else {}
-    deliveries = [Delivery(e, warnings[e["warning_id"]]) for e in events if e["warning_id"] in warnings]
+    recall_ids = list({e["entity_id"] for e in events if topic_of(e) is ChangeTopic.RECALL})
+    recalls = {r["_id"]: r async for r in RecallDoc.get_pymongo_collection().find({"_id": {"$in": recall_ids}})} \
+        if recall_ids else {}
+    deliveries = []
+    for e in events:
+        if e["warning_id"] not in warnings:
+            continue
+        if topic_of(e) is ChangeTopic.RECALL:
+            if e["entity_id"] in recalls:
+                deliveries.append(Delivery(e, warnings[e["warning_id"]], recall=recalls[e["entity_id"]]))
+        else:
+            deliveries.append(Delivery(e, warnings[e["warning_id"]]))
     return deliveries, int(entries[-1]["seq"]), len(entries) == limit
 
 

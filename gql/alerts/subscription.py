@@ -11,6 +11,7 @@ import strawberry
 from strawberry.types import Info
 
 from auth.viewer import Viewer
+from auth.visibility import recalls as recall_visibility
 from auth.visibility import warnings as warning_visibility
 from auth.visibility.audience import audience_key
 from documents.enums import AlertEventType, WarningLevel
@@ -18,6 +19,7 @@ from gql.alerts.hub import OVERFLOW, Delivery, event_matches_level, get_hub, rea
 from gql.core import cursors
 from gql.core.errors import ApiError, ErrorCode, bad_input
 from gql.core.permissions import viewer_of
+from gql.recalls.types import Recall
 from gql.warnings.types import Warning
 
 log = logging.getLogger("qsradar.alerts")
@@ -39,13 +41,16 @@ def decode_cursor(cursor: str) -> int:
     return int(seq)
 
 
-@strawberry.type(description="A publication, level change or lift of a warning (预警推送), as pushed to subscribers.")
+@strawberry.type(description="A publication, level change or lift of a warning, or a recall ordered for a RED/ORANGE "
+                             "warning (预警推送), as pushed to subscribers.")
 class AlertEvent:
     cursor: str = strawberry.field(description="Pass as `after` when reconnecting to replay what was missed.")
     type: AlertEventType
     level: WarningLevel
     previous_level: WarningLevel | None
-    warning: Warning
+    warning: Warning = strawberry.field(description="The warning; for RECALL_ORDERED, the warning the recall answers.")
+    recall: Recall | None = strawberry.field(description="The ordered recall (责令召回) of a RECALL_ORDERED event; "
+                                                         "null for warning events.")
     at: datetime
     # Results of executing selections on this object, shared by its audience (gql/shared_results.py).
     shared_results: strawberry.Private[dict]
@@ -59,21 +64,25 @@ class AlertEvent:
             event = d.memo[audience] = cls(
                 cursor=encode_cursor(int(e["seq"])), type=AlertEventType(e["type"]), level=WarningLevel(e["level"]),
                 previous_level=WarningLevel(e["previous_level"]) if e.get("previous_level") else None,
-                warning=Warning.from_doc(d.warning), at=e["at"], shared_results={})
+                warning=Warning.from_doc(d.warning), recall=Recall.from_doc(d.recall) if d.recall else None,
+                at=e["at"], shared_results={})
         return event
 
 
 def _accepts(viewer: Viewer, min_level: WarningLevel) -> Callable[[Delivery], bool]:
     kinds = warning_visibility.visible_kinds(viewer)
-    memo_key = ("accepts", min_level, kinds)
+    reads_recalls = recall_visibility.can_read(viewer)
+    memo_key = ("accepts", min_level, kinds, reads_recalls)
 
     def accepts(delivery: Delivery) -> bool:
-        # Decided once per event for all subscribers with the same level floor and visible kinds.
+        # Decided once per event for all subscribers with the same level floor and visible kinds (and, for an
+        # ordered recall, who may read recalls): the event carries both the warning and the recall.
         decided = delivery.memo.get(memo_key)
         if decided is None:
             e = delivery.event
             decided = delivery.memo[memo_key] = event_matches_level(e, min_level) and warning_visibility.can_see(
-                viewer, delivery.warning)
+                viewer, delivery.warning) and (delivery.recall is None or recall_visibility.can_see(viewer,
+                                                                                                    delivery.recall))
         return decided
 
     return accepts

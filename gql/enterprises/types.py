@@ -11,7 +11,8 @@ from strawberry.types import Info
 
 from auth.visibility import enterprises as visibility
 from documents.enterprises.config import credit_settings
-from documents.enums import CreditBasis, CreditLevel, CrossBorderClass, EnterpriseType
+from documents.enums import CreditBasis, CreditLevel, CrossBorderClass, DutyState, EnterpriseType
+from gql.core.connections import Connection
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import forbid, viewer_of
 from gql.enterprises.credit import (
@@ -25,7 +26,7 @@ from gql.enterprises.credit import (
 from gql.enterprises.loaders import enterprise_by_id, enterprise_by_uscc
 
 if TYPE_CHECKING:
-    from gql.recalls.types import Recall
+    from gql.recalls.types import Recall, RecallDuty
 
 
 @strawberry.type(description="One credit change (信用等级变更).")
@@ -122,6 +123,15 @@ class Enterprise(Node):
         from gql.recalls.types import recalls_of_enterprise
 
         return await recalls_of_enterprise(info, self.uscc)
+
+    @strawberry.field(description="The enterprise's recall duties, soonest deadline first (召回义务): its own members "
+                                  "and regulators; FORBIDDEN for others.")
+    async def duties(self, info: Info, states: list[DutyState] | None = None, first: int | None = None,
+                     after: str | None = None
+                     ) -> Connection[Annotated[RecallDuty, strawberry.lazy("gql.recalls.types")]]:
+        from gql.recalls.types import enterprise_duties
+
+        return await enterprise_duties(info, self.uscc, states, first, after)
 
     @classmethod
     def from_doc(cls, doc: dict) -> Enterprise:

@@ -1,25 +1,50 @@
-"""The `recalls` query (召回列表): public, keyset-paged, newest first."""
+"""Recall queries: `recalls` (public, keyset-paged, newest first), `recallDuties` (the enterprise's own, all for
+staff) and `recallEffectiveness` (public statistics)."""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from auth.visibility import recalls as visibility
-from documents.enums import AgencyScope, RecallStatus, RecallType
+from documents.db.query_shapes import has_element
+from documents.enterprises.models import Enterprise as EnterpriseDoc
+from documents.enterprises.rules import validate_uscc
+from documents.enums import AgencyScope, EffectivenessGroup, RecallStatus, RecallType
+from documents.recalls import rules
 from documents.recalls.models import Recall as RecallDoc
+from documents.recalls.models import normalise_gtin
+from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import Connection, connection, keyset_page
-from gql.core.permissions import has_scope, viewer_of
-from gql.recalls.types import Recall
+from gql.core.errors import bad_input
+from gql.core.permissions import forbid, has_scope, unauthenticated, viewer_of
+from gql.recalls.types import Recall, RecallDuty, RecallDutyFilter, duty_page
+
+MAX_TEXT = 100
+UNCATEGORISED = "未分类 Uncategorised"
+UNBRANDED = "未标明品牌 No brand"
 
 
 @strawberry.input(description="Filters on recalls (召回筛选).")
 class RecallFilter:
-    statuses: list[RecallStatus] | None = None
-    types: list[RecallType] | None = None
-    enterprise_uscc: str | None = None
+    text: str | None = strawberry.field(default=None, description="Words in the code, product name (zh/en), brand, "
+                                                                  "model or hazard (全文检索).")
+    brand: str | None = strawberry.field(default=None, description="Brand, as stored (品牌).")
+    product_category: str | None = strawberry.field(default=None, description="Product category, as stored (产品类别).")
+    statuses: list[RecallStatus] | None = strawberry.field(default=None, description="Only these statuses.")
+    types: list[RecallType] | None = strawberry.field(default=None, description="Only voluntary or ordered recalls.")
+    uscc: str | None = strawberry.field(default=None, description="The recalling enterprise's USCC (企业).")
+    enterprise_uscc: str | None = strawberry.field(
+        default=None, description="Same as `uscc` (kept for existing clients).",
+        deprecation_reason="Use `uscc`.")
+    gtin: str | None = strawberry.field(default=None, description="A GTIN barcode on the product (商品条码): is my "
+                                                                  "product recalled?")
+    announced_after: datetime | None = strawberry.field(default=None, description="Announced at or after (起).")
+    announced_before: datetime | None = strawberry.field(default=None, description="Announced before (止).")
 
 
 def recall_query(f: RecallFilter | None) -> dict[str, Any]:
@@ -30,9 +55,52 @@ def recall_query(f: RecallFilter | None) -> dict[str, Any]:
         q["status"] = {"$in": [s.value for s in f.statuses]}
     if f.types:
         q["type"] = {"$in": [t.value for t in f.types]}
-    if f.enterprise_uscc:
-        q["enterprise_uscc"] = f.enterprise_uscc.strip().upper()
+    uscc = f.uscc or f.enterprise_uscc
+    if uscc:
+        q["enterprise_uscc"] = validate_uscc(uscc, field="uscc" if f.uscc else "enterpriseUscc")
+    if f.brand and f.brand.strip():
+        q["brand"] = f.brand.strip()
+    if f.product_category and f.product_category.strip():
+        q["product_category"] = f.product_category.strip()
+    if f.gtin is not None:
+        q["gtins"] = has_element(normalise_gtin(f.gtin))
+    dates: dict[str, datetime] = {}
+    if f.announced_after is not None:
+        dates["$gte"] = f.announced_after
+    if f.announced_before is not None:
+        dates["$lt"] = f.announced_before
+    if dates:
+        q["announced_at"] = dates
+    if f.text is not None and f.text.strip():
+        text = f.text.strip()
+        if len(text) > MAX_TEXT:
+            raise bad_input(f"text is longer than {MAX_TEXT} characters", field="text")
+        pattern = {"$regex": re.escape(text), "$options": "i"}
+        q["$or"] = [{field: pattern} for field in ("code", "product_name", "product_name_en", "brand", "model",
+                                                   "hazard", "hazard_en")]
     return q
+
+
+@strawberry.type(description="Recall effect of one group (召回效果): recalls, units and the completion rate.")
+class RecallEffectiveness:
+    key: str = strawberry.field(description="The category, brand or enterprise USCC the row is about.")
+    label: str | None = strawberry.field(description="A readable name for the key (the enterprise's name); null "
+                                                     "when the key is readable.")
+    recalls: int = strawberry.field(description="Number of recalls (召回次数).")
+    units_affected: int = strawberry.field(description="Units concerned, summed (涉及数量).")
+    units_recovered: int = strawberry.field(description="Units recovered, summed (已召回数量).")
+    refunds_cny: float = strawberry.field(description="Refunds in CNY, summed (退款金额).")
+    completion_rate: float = strawberry.field(description="Units recovered / units affected over the group, 0 to 1 "
+                                                          "(完成率).")
+
+
+async def _categories(docs: list[dict]) -> dict[Any, str]:
+    """The product category of each recall's warning, for recalls that record none themselves."""
+    ids = list({d["warning_id"] for d in docs if not d.get("product_category") and d.get("warning_id")})
+    if not ids:
+        return {}
+    cursor = WarningDoc.get_pymongo_collection().find({"_id": {"$in": ids}}, {"product_category": 1})
+    return {w["_id"]: w["product_category"] async for w in cursor}
 
 
 @strawberry.type
@@ -47,3 +115,50 @@ class RecallQuery:
         coll = RecallDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after)
         return connection(page, Recall.from_doc, coll, q)
+
+    @strawberry.field(description="Recall duties, soonest deadline first (召回义务): an enterprise sees its own, "
+                                  "regulators every enterprise's (e.g. states: [OVERDUE]); FORBIDDEN for others.")
+    async def recall_duties(self, info: Info, filter: RecallDutyFilter | None = None, first: int | None = None,
+                            after: str | None = None) -> Connection[RecallDuty]:
+        viewer = viewer_of(info)
+        restriction = visibility.duty_filter(viewer)
+        if restriction is None:
+            if viewer.is_anonymous:
+                raise unauthenticated()
+            raise forbid("recall duties are visible to the enterprise itself and to regulators")
+        return await duty_page(info, restriction, filter, first, after)
+
+    @strawberry.field(description="Recall effectiveness (召回效果评估) grouped by category, brand or enterprise, over "
+                                  "recalls announced since `since` (all when null): public; agencies need "
+                                  "recalls:read.",
+                      permission_classes=[has_scope(AgencyScope.RECALLS_READ)])
+    async def recall_effectiveness(self, info: Info, group_by: EffectivenessGroup,
+                                   since: datetime | None = None) -> list[RecallEffectiveness]:
+        restriction = visibility.query_filter(viewer_of(info))
+        assert restriction is not None
+        # `find`, not an aggregation: the embedded server's `$match` compares dates wrongly (query_shapes.py).
+        q: dict[str, Any] = {**restriction, **({"announced_at": {"$gte": since}} if since else {})}
+        fields = {"enterprise_uscc": 1, "brand": 1, "product_category": 1, "warning_id": 1, "units_affected": 1,
+                  "units_recovered": 1, "refunds_cny": 1}
+        docs = await RecallDoc.get_pymongo_collection().find(q, fields).to_list(None)
+        categories = await _categories(docs) if group_by is EffectivenessGroup.CATEGORY else {}
+
+        def key(d: dict) -> str:
+            if group_by is EffectivenessGroup.BRAND:
+                return d.get("brand") or UNBRANDED
+            if group_by is EffectivenessGroup.ENTERPRISE:
+                return str(d["enterprise_uscc"])
+            return d.get("product_category") or categories.get(d.get("warning_id")) or UNCATEGORISED
+
+        rows = rules.effectiveness(rules.EffectRow(key(d), int(d["units_affected"]), int(d.get("units_recovered", 0)),
+                                                   float(d.get("refunds_cny") or 0.0)) for d in docs)
+        names: dict[str, str] = {}
+        if group_by is EffectivenessGroup.ENTERPRISE and rows:
+            cursor = EnterpriseDoc.get_pymongo_collection().find({"uscc": {"$in": [r.key for r in rows]}},
+                                                                 {"uscc": 1, "name": 1})
+            names = {e["uscc"]: e["name"] async for e in cursor}
+        return [RecallEffectiveness(key=r.key, label=names.get(r.key), recalls=r.recalls,
+                                    units_affected=r.units_affected, units_recovered=r.units_recovered,
+                                    refunds_cny=r.refunds_cny, completion_rate=r.completion_rate) for r in rows]
+
+
