@@ -14,6 +14,9 @@ from gql.accounts.mutations import AccountMutation
 from gql.accounts.queries import AccountQuery
 from gql.alerts.hub import ReadLogAfterMutation
 from gql.alerts.subscription import AlertSubscription
+from gql.complaints.mutations import ComplaintMutation
+from gql.complaints.queries import ComplaintQuery
+from gql.complaints.types import Complaint
 from gql.core.errors import classify
 from gql.core.limits import CACHE_SIZE, MAX_TOKENS, LimitedValidation
 from gql.core.metrics import OperationMetrics
@@ -25,6 +28,7 @@ from gql.defects.types import DefectReport
 from gql.enterprises.mutations import EnterpriseMutation
 from gql.enterprises.queries import EnterpriseQuery
 from gql.enterprises.types import Enterprise
+from gql.products.queries import ProductQuery
 from gql.recalls.mutations import RecallMutation
 from gql.recalls.queries import RecallQuery
 from gql.recalls.types import Recall, RecallDuty
@@ -32,10 +36,12 @@ from gql.service.public_cache import PublicCacheHints
 from gql.warnings.mutations import WarningMutation
 from gql.warnings.queries import WarningQuery
 from gql.warnings.types import Warning
+from gql.watchlist.mutations import WatchlistMutation
 
-Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, DefectQuery, EnterpriseQuery, AccountQuery))
+Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, DefectQuery, EnterpriseQuery, AccountQuery,
+                                     ComplaintQuery, ProductQuery))
 Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, RecallMutation, DefectMutation,
-                                    EnterpriseMutation))
+                                    EnterpriseMutation, ComplaintMutation, WatchlistMutation))
 Subscription = merge_types("Subscription", (AlertSubscription,))
 
 
@@ -57,7 +63,8 @@ def build_schema() -> QsradarSchema:
         ReadLogAfterMutation,
     ]
     return QsradarSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                         types=[Warning, Recall, RecallDuty, DefectReport, Enterprise], extensions=extensions,
+                         types=[Warning, Recall, RecallDuty, DefectReport, Enterprise, Complaint],
+                         extensions=extensions,
                          execution_context_class=SharedResultExecutionContext)
 
 

@@ -63,17 +63,18 @@ async def file(complainant_id: str, key: str, content: rules.Content, *, at: dat
     if existing is not None:
         return Filed(_same_or_conflict(existing, fingerprint), False)
     at = at or utcnow()
-    enterprise = None
+    enterprise, category = None, None
     if content.product_key and content.product_code_type is not None:
-        enterprise = await products.enterprise_for(ProductCode(raw=content.product_code or "",
-                                                               code=content.product_code or "",
-                                                               type=content.product_code_type, valid=True))
+        # The enterprise concerned (and the category, for signals) from the product-code index or a recall.
+        enterprise, category = await products.concerning(ProductCode(
+            raw=content.product_code or "", code=content.product_code or "", type=content.product_code_type,
+            valid=True))
     accept = rules.accept_deadline(at)
     complaint = Complaint(
         complainant_id=complainant_id, idempotency_key=key, fingerprint=fingerprint,
         product_name=content.product_name, brand=content.brand, model=content.model,
         product_code=content.product_code, product_code_type=content.product_code_type,
-        product_key=content.product_key, category=content.category, channel=content.channel,
+        product_key=content.product_key, category=content.category or category, channel=content.channel,
         platform=content.platform, order_number=content.order_number, region=content.region,
         description=content.description, contact_name=content.contact_name, contact_phone=content.contact_phone,
         contact_email=content.contact_email, pseudonymous=content.pseudonymous, photo_ids=list(content.photo_ids),

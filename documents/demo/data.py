@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from pymongo.errors import DuplicateKeyError
 
+from documents.demo.complaints import schedule_seed as schedule_complaints_seed
 from documents.demo.credit import seed_credit_demo
 from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import CreditChange, Enterprise
@@ -314,6 +315,7 @@ async def _seed_recalls(by_key: dict[str, warnings.Warning]) -> None:
 
 async def seed_demo_data() -> bool:
     """Seed once per database; returns False when another process already did."""
+    schedule_complaints_seed()  # complaints, products, watchlist: their own marker, once the demo consumer exists
     try:
         await SeedMarker(id=MARKER).insert()
     except DuplicateKeyError:

@@ -29,16 +29,16 @@ async def products_for(code: ProductCode) -> list[dict]:
     return await coll.find({"code": {"$in": code.variants()}}).to_list(MAX_RESULTS)
 
 
-async def enterprise_for(code: ProductCode) -> str | None:
-    """The enterprise concerned by a GTIN or trace code: a registered product's, else a recall's carrying it."""
+async def concerning(code: ProductCode) -> tuple[str | None, str | None]:
+    """(enterprise USCC, category) of a GTIN or trace code: a registered product's, else a recall's carrying it."""
     if code.type is ProductCodeType.TEXT or not code.valid:
-        return None
+        return None, None
     for product in await products_for(code):
         if product.get("enterprise_uscc"):
-            return str(product["enterprise_uscc"])
+            return str(product["enterprise_uscc"]), product.get("category")
     recall = await Recall.get_pymongo_collection().find_one({"gtins": {"$in": code.variants()}},
                                                           {"enterprise_uscc": 1})
-    return str(recall["enterprise_uscc"]) if recall else None
+    return (str(recall["enterprise_uscc"]), None) if recall else (None, None)
 
 
 async def active_recalls(code: ProductCode, products: list[dict], restriction: dict[str, Any]) -> list[dict]:

@@ -3,6 +3,7 @@ record always has its bytes; a sweep removes files without a record and records 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 import logging
@@ -67,11 +68,11 @@ async def store(source: IO[bytes], owner_id: str, key: str | None = None) -> tup
     """Check, re-encode and store one image; (record, created). A retry of the same file (same key, or same bytes
     from the same uploader) returns the first record. Nothing is stored when the image is refused."""
     key = check_upload_key(key)
-    digest = sha256_of(source)
+    digest = await asyncio.to_thread(sha256_of, source)
     found = await _existing(owner_id, digest, key)
     if found is not None:
         return found, False
-    encoded = images.reencode(source)
+    encoded = await asyncio.to_thread(images.reencode, source)  # CPU work off the event loop
     record = Upload(owner_id=owner_id, content_type=encoded.content_type, size=len(encoded.data),
                     width=encoded.width, height=encoded.height, sha256=digest, upload_key=key)
     files = bucket()

@@ -10,9 +10,11 @@ from strawberry.types import Info
 from auth.sessions import TokenPair
 from documents.accounts.models import Account
 from documents.enums import AgencyScope, DutyState, Role
-from gql.core.connections import Connection
-from gql.core.node import global_id
+from gql.complaints.types import Complaint, complaints_of_account
+from gql.core.connections import Connection, empty_connection
+from gql.core.node import decode_id, global_id
 from gql.enterprises.types import Enterprise, enterprises_by_uscc
+from gql.watchlist.types import WatchedProduct, watchlist_of
 
 if TYPE_CHECKING:
     from gql.recalls.types import RecallDuty
@@ -37,6 +39,18 @@ class Viewer:
             return None
         found = await enterprises_by_uscc(info, [self.enterprise_uscc])
         return found[0] if found else None
+
+    @strawberry.field(description="This account's complaints (我的投诉), newest first, as the caller may see them.")
+    async def complaints(self, info: Info, first: int | None = None,
+                         after: str | None = None) -> Connection[Complaint]:
+        decoded = decode_id(str(self.id), "Account")
+        if decoded is None:
+            return empty_connection(first, after)
+        return await complaints_of_account(info, str(decoded[1]), first, after)
+
+    @strawberry.field(description="Watched products (关注商品); the owner only (FORBIDDEN for anyone else).")
+    async def watchlist(self, info: Info) -> list[WatchedProduct]:
+        return await watchlist_of(info, str(self.id))
 
     @strawberry.field(description="Recall duties (召回义务), soonest deadline first: an enterprise member's own "
                                   "enterprise's, every enterprise's for regulators, none for others.")

@@ -38,6 +38,7 @@ from gql.service.health import DatabaseMonitor, healthz, readyz
 from gql.service.logs import configure_logging
 from gql.service.metrics import metrics_endpoint
 from gql.service.public_cache import public_cache
+from gql.service.uploads import UPLOAD_ROUTES
 from gql.service.view import QsradarGraphQL, database_unavailable
 
 log = logging.getLogger("qsradar")
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/metrics", metrics_endpoint),
         Route("/feeds/warnings.atom", atom_feed),
         Route("/feeds/warnings.json", json_feed),
+        *UPLOAD_ROUTES,  # POST /uploads, GET /uploads/{id}
         Mount("/", app=frontend_app(settings.frontend_dir)),
     ]
     app = Starlette(routes=routes, lifespan=lifespan,
