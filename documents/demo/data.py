@@ -13,6 +13,7 @@ from pymongo.errors import DuplicateKeyError
 
 from documents.demo.complaints import schedule_seed as schedule_complaints_seed
 from documents.demo.credit import seed_credit_demo
+from documents.demo.recalls import seed_recall_demo
 from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import CreditChange, Enterprise
 from documents.enterprises.rules import uscc_check_character
@@ -323,6 +324,7 @@ async def seed_demo_data() -> bool:
     await _seed_enterprises()
     by_key = await _seed_warnings()
     await _seed_recalls(by_key)
+    await seed_recall_demo()  # recall work, duties, defect reports (documents/demo/recalls.py)
     await seed_credit_demo()  # credit stories of the fictional firms (documents/demo/credit.py)
     log.info("demo data seeded: %d enterprises, %d warnings, %d recalls", len(ENTERPRISES), len(WARNINGS),
              len(RECALLS))
