@@ -13,7 +13,7 @@ from strawberry.types import Info
 from auth.visibility import enterprises as visibility
 from documents.core.clock import utcnow
 from documents.enterprises import rules
-from documents.enums import BreachGrade, BreachSource, CreditLevel, ReviewState
+from documents.enums import BreachGrade, BreachSource, CreditBasis, CreditLevel, ReviewState
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import viewer_of
 from gql.enterprises.loaders import application_by_id, applications_by_uscc
@@ -100,6 +100,19 @@ class CreditApplication(Node):
                    evidence_ids=d.get("evidence_ids", []), breach_id=d.get("breach_id"),
                    submitted_at=d["submitted_at"], decided_at=d.get("decided_at"),
                    decision_reason=d.get("decision_reason"), due_date_exact=d.get("due_calendar_exact", True))
+
+
+_NODE_OF_BASIS = {CreditBasis.WARNING_MEASURE: "Warning", CreditBasis.REPAIR: "CreditApplication",
+                  CreditBasis.OBJECTION_UPHELD: "CreditApplication"}
+
+
+def basis_ref_of(basis: CreditBasis, ref: str | None) -> str | None:
+    """A history entry's basis reference as clients use it: the global id of a warning or a credit application
+    (for `node(id:)`), a breach record's id, or a duty's reference as stored."""
+    node_type = _NODE_OF_BASIS.get(basis)
+    if ref is None or node_type is None or not ObjectId.is_valid(ref):
+        return ref
+    return str(global_id(node_type, ObjectId(ref)))
 
 
 def breaches_of(doc: dict[str, Any]) -> list[Breach]:

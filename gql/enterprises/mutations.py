@@ -27,7 +27,8 @@ from documents.enums import (
 )
 from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, forbid, role_permission, viewer_of
-from gql.enterprises.credit import CreditApplication
+from gql.enterprises.credit import Breach, CreditApplication
+from gql.enterprises.duty_rule import sweep_overdue_duties
 from gql.enterprises.types import Enterprise
 
 IsEnterprise = role_permission(Role.ENTERPRISE)
@@ -92,13 +93,25 @@ class EnterpriseMutation:
                                      "breach or N GENERAL ones in 12 months make a proposal (creditProposal).")
     async def record_breach(
         self, info: Info, uscc: str, grade: BreachGrade, reason: str,
-        source: Annotated[BreachSource, strawberry.argument(description="Where it comes from (来源).")] = \
+        origin: Annotated[BreachSource, strawberry.argument(name="source", description="Where it comes from "
+                                                                                      "(来源).")] = \
             BreachSource.INSPECTION,
         source_ref: Annotated[str | None, strawberry.argument(description="The source's reference (来源编号).")] = None,
     ) -> Enterprise:
-        doc, _ = await actions.record_breach(uscc, grade, reason, by=viewer_of(info).actor, source=source,
+        doc, _ = await actions.record_breach(uscc, grade, reason, by=viewer_of(info).actor, source=origin,
                                              source_ref=source_ref)
         return Enterprise.from_doc(doc)
+
+    @strawberry.mutation(permission_classes=[IsRegulator],
+                         description="Apply the overdue-duty rule now (逾期义务记失信, REGULATOR): every recall "
+                                     "duty unmet past its deadline plus the grace records one GENERAL breach, once; "
+                                     "returns the breaches recorded by this run.")
+    async def apply_overdue_duty_rule(
+        self, info: Info,
+        uscc: Annotated[str | None, strawberry.argument(description="Only this enterprise's duties.")] = None,
+    ) -> list[Breach]:
+        recorded = await sweep_overdue_duties(uscc=check_uscc(uscc) if uscc is not None else None)
+        return [Breach.from_doc(b.model_dump(mode="python")) for b in recorded]
 
     @strawberry.mutation(permission_classes=[IsEnterprise],
                          description="Apply for credit repair (申请信用修复, ENTERPRISE, own enterprise) after "

@@ -20,6 +20,7 @@ from gql.enterprises.credit import (
     CreditApplication,
     CreditProposal,
     applications_of_enterprise,
+    basis_ref_of,
     breaches_of,
     proposal_of,
 )
@@ -38,8 +39,9 @@ class CreditChange:
     at: datetime
     basis: CreditBasis = strawberry.field(description="Why it changed (变更依据): warning measure, overdue duty, "
                                                       "breach, repair, objection upheld or manual decision.")
-    basis_ref: str | None = strawberry.field(description="The basis's reference (依据编号): warning, duty, breach "
-                                                         "or credit-application id; null for a manual decision.")
+    basis_ref: str | None = strawberry.field(description="The basis's reference (依据编号): the global id of the "
+                                                         "warning or credit application (for node(id:)), the breach "
+                                                         "record's id or the duty's; null for a manual decision.")
 
 
 @strawberry.type(description="An enterprise known to customs (企业); its credit level is public, its history is not.")
@@ -71,7 +73,8 @@ class Enterprise(Node):
         return [CreditChange(from_level=CreditLevel(c["from_level"]) if c.get("from_level") else None,
                              to_level=CreditLevel(c["to_level"]), reason=c["reason"], by=c["by"], at=c["at"],
                              basis=CreditBasis(c.get("basis") or CreditBasis.MANUAL.value),
-                             basis_ref=c.get("basis_ref"))
+                             basis_ref=basis_ref_of(CreditBasis(c.get("basis") or CreditBasis.MANUAL.value),
+                                                    c.get("basis_ref")))
                 for c in self.doc.get("credit_history", [])]
 
     @strawberry.field(description="AEO status (AEO 认证): an AEO_ADVANCED or AEO_CERTIFIED enterprise; agencies need "
