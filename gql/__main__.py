@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 
 import uvicorn
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from pydantic import ValidationError
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from documents.db.embedded_server import EmbeddedServer
 from documents.settings import Settings
 from gql.service.logs import configure_logging
-
+from gql.service.workers import run_workers
 
 # Slowloris: uvicorn bounds idle keep-alive time but not how long a client may take to send its headers.
 HEADER_TIMEOUT_SECONDS = 10.0
@@ -83,18 +83,23 @@ def main() -> int:
     # embedded database is stopped after the drain, not by the kernel when this process dies.
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
-        uvicorn.run("gql.service.app:create_app", factory=True, host=settings.host, port=settings.port,
-                    workers=settings.web_concurrency, log_level=settings.log_level, proxy_headers=True,
-                    ws_ping_interval=settings.ws_keepalive_seconds, ws_ping_timeout=settings.ws_keepalive_seconds,
-                    # Alerts are small JSON: compression cost ~20 KB and real CPU per socket for little gain.
-                    ws_per_message_deflate=False,
-                    # A frame or message over this closes the socket with 1009 (protocol messages are small).
-                    ws_max_size=settings.ws_max_size,
-                    timeout_graceful_shutdown=10,
-                    # Slow clients: headers within HEADER_TIMEOUT_SECONDS, idle keep-alive 5 s, and h11 (if
-                    # ever chosen) buffers at most 16 KB of an incomplete request line and headers.
-                    http="gql.__main__:HeaderTimeoutProtocol", timeout_keep_alive=5,
-                    h11_max_incomplete_event_size=16 * 1024)
+        config = uvicorn.Config(
+            "gql.service.app:create_app", factory=True, host=settings.host, port=settings.port,
+            workers=settings.web_concurrency, log_level=settings.log_level, proxy_headers=True,
+            ws_ping_interval=settings.ws_keepalive_seconds, ws_ping_timeout=settings.ws_keepalive_seconds,
+            # Alerts are small JSON: compression cost ~20 KB and real CPU per socket for little gain.
+            ws_per_message_deflate=False,
+            # A frame or message over this closes the socket with 1009 (protocol messages are small).
+            ws_max_size=settings.ws_max_size,
+            timeout_graceful_shutdown=10,
+            # Slow clients: headers within HEADER_TIMEOUT_SECONDS, idle keep-alive 5 s, and h11 (if
+            # ever chosen) buffers at most 16 KB of an incomplete request line and headers.
+            http="gql.__main__:HeaderTimeoutProtocol", timeout_keep_alive=5,
+            h11_max_incomplete_event_size=16 * 1024)
+        if settings.web_concurrency > 1:
+            run_workers(config)  # a socket per worker: connections spread evenly (gql/service/workers.py)
+        else:
+            uvicorn.Server(config).run()
     finally:
         if embedded:
             embedded.stop()
