@@ -20,13 +20,33 @@ ACTIVE_RECALL = [RecallStatus.ANNOUNCED.value, RecallStatus.IN_PROGRESS.value]
 MAX_RESULTS = 20
 
 
+def _recall_code_query(code: ProductCode) -> dict[str, Any]:
+    """Recalls carrying this GTIN (any spelling) or trace code (as typed or upper-case)."""
+    if code.type is ProductCodeType.GTIN:
+        return {"gtins": {"$in": code.variants()}}
+    return {"trace_codes": {"$in": list(dict.fromkeys([code.code, code.raw.strip()]))}}
+
+
+def _from_recall(code: ProductCode, recall: dict) -> dict:
+    """An index entry made from a recall that carries the code (not stored)."""
+    return {"code": code.key, "code_type": code.type.value, "name": recall["product_name"],
+            "name_en": recall.get("product_name_en"), "brand": recall.get("brand"), "model": recall.get("model"),
+            "category": recall.get("category"), "enterprise_uscc": recall.get("enterprise_uscc"),
+            "recall_codes": [recall["code"]], "warning_codes": []}
+
+
 async def products_for(code: ProductCode) -> list[dict]:
-    """Index entries for a code (one for a GTIN or trace code; name/brand matches for text)."""
+    """Index entries for a code (one for a GTIN or trace code; name/brand matches for text). A code only a recall
+    carries gets an entry made from that recall."""
     coll = Product.get_pymongo_collection()
     if code.type is ProductCodeType.TEXT:
         pattern = re.escape(code.key)
         return await coll.find({"search_text": {"$regex": pattern}}).limit(MAX_RESULTS).to_list(MAX_RESULTS)
-    return await coll.find({"code": {"$in": code.variants()}}).to_list(MAX_RESULTS)
+    found = await coll.find({"code": {"$in": code.variants()}}).to_list(MAX_RESULTS)
+    if found or not code.valid:
+        return found
+    recall = await Recall.get_pymongo_collection().find_one(_recall_code_query(code), sort=[("sort_key", -1)])
+    return [_from_recall(code, recall)] if recall else []
 
 
 async def concerning(code: ProductCode) -> tuple[str | None, str | None]:
@@ -36,9 +56,7 @@ async def concerning(code: ProductCode) -> tuple[str | None, str | None]:
     for product in await products_for(code):
         if product.get("enterprise_uscc"):
             return str(product["enterprise_uscc"]), product.get("category")
-    recall = await Recall.get_pymongo_collection().find_one({"gtins": {"$in": code.variants()}},
-                                                          {"enterprise_uscc": 1})
-    return (str(recall["enterprise_uscc"]), None) if recall else (None, None)
+    return None, None
 
 
 async def active_recalls(code: ProductCode, products: list[dict], restriction: dict[str, Any]) -> list[dict]:
@@ -51,7 +69,7 @@ async def active_recalls(code: ProductCode, products: list[dict], restriction: d
         alternatives += [{"product_name": {"$regex": pattern, "$options": "i"}},
                          {"brand": {"$regex": pattern, "$options": "i"}}]
     else:
-        alternatives.append({"gtins": {"$in": code.variants()}})
+        alternatives.append(_recall_code_query(code))
     if linked:
         alternatives.append({"code": {"$in": linked}})
     docs: dict[Any, dict] = {}
