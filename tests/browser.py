@@ -5,6 +5,7 @@ Skips when /usr/bin/chromium is not installed (`make test` installs it with apt)
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import AsyncIterator
@@ -42,9 +43,13 @@ async def post_graphql(base_url: str, query: str, variables: dict[str, Any] | No
     return body["data"]
 
 
+def chromium_installed() -> bool:
+    return os.path.exists(CHROMIUM)
+
+
 @pytest.fixture
 async def browser() -> AsyncIterator[Browser]:
-    if not os.path.exists(CHROMIUM):
+    if not chromium_installed():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; `make` installs it)")
     async with async_playwright() as pw:
         b = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -101,14 +106,24 @@ AXE_JS = os.path.join(ROOT, "frontend", "node_modules", "axe-core", "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
+@functools.cache
+def axe_source() -> str | None:
+    """axe-core's script, from the front end's node_modules (None when not installed)."""
+    try:
+        with open(AXE_JS, encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 async def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
     """Run axe-core (from frontend/node_modules, injected) on the page; violations of the given impacts."""
-    if not os.path.exists(AXE_JS):
+    source = axe_source()
+    if source is None:
         pytest.skip(f"{AXE_JS} is missing (npm ci in frontend/)")
     if not await page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated, not added as a <script>: the service's CSP allows no other inline script.
-        with open(AXE_JS, encoding="utf-8") as f:
-            await page.evaluate(f.read() + "\n;undefined")
+        await page.evaluate(source + "\n;undefined")
     result = await page.evaluate("tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })", AXE_TAGS)
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],

@@ -9,7 +9,13 @@ from typing import Any
 from playwright.async_api import BrowserContext, Page, expect
 
 from tests.browser import (  # noqa: F401 (fixtures)
-    axe_violations, browser, desktop, open_page, phone, post_graphql, sign_in_console,
+    axe_violations,
+    browser,
+    desktop,
+    open_page,
+    phone,
+    post_graphql,
+    sign_in_console,
 )
 
 FIRST_WARNING = "{ warnings(first: 1) { edges { node { id } } } }"
@@ -84,6 +90,10 @@ async def test_axe_on_every_console_route(live_server: Any, desktop: BrowserCont
     await page.get_by_test_id("console-menu").click()
     await assert_no_serious(page, "/console/warnings at 820 px with the drawer open")
 
+    await page.keyboard.press("Escape")  # closes the drawer, focus back on its button
+    assert await page.evaluate("document.activeElement.dataset.testid") == "console-menu"
+    await page.get_by_test_id("console-signout").click()
+    await page.wait_for_url("**/console/signin**")
     other = await desktop.new_page()
     await sign_in_console(other, base, "enterprise@demo.test", "/console/enterprise")
     await expect(other.get_by_test_id("enterprise-card")).to_be_visible()
