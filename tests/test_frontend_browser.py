@@ -11,7 +11,7 @@ from typing import Any
 
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser import CJK, DEMO_PASSWORD, post_graphql, browser, open_page, phone  # noqa: F401 (fixtures)
+from tests.browser import CJK, DEMO_PASSWORD, browser, open_page, phone, post_graphql  # noqa: F401 (fixtures)
 
 
 async def test_home_lists_api_warnings_in_chinese(live_server: Any, phone: BrowserContext) -> None:
