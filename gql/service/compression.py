@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -19,3 +20,8 @@ COMPRESS_LEVEL = 6
 def compression_middleware() -> Middleware:
     """The middleware entry for `Starlette(middleware=[...])`."""
     return Middleware(GZipMiddleware, minimum_size=MINIMUM_SIZE, compresslevel=COMPRESS_LEVEL)
+
+
+def add_compression(app: Starlette) -> None:
+    """Install it on an assembled app (`app.add_middleware`)."""
+    app.add_middleware(GZipMiddleware, minimum_size=MINIMUM_SIZE, compresslevel=COMPRESS_LEVEL)
