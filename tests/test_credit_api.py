@@ -121,6 +121,7 @@ def test_a_wrong_check_digit_is_bad_user_input_everywhere(world: World, pair: tu
     bad = wrong_check(a)
     cases = [
         (REGISTER, {"i": {"uscc": bad, "name": "x"}}, "regulator", "uscc"),
+        (HISTORY, {"u": bad}, None, "uscc"),
         (SET, {"u": bad, "l": "REGULAR"}, "regulator", "uscc"),
         (RECORD, {"u": bad, "g": "MINOR", "r": "x"}, "regulator", "uscc"),
         (REPAIR, {"u": bad, "r": "x"}, a, "uscc"),

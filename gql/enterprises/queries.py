@@ -84,9 +84,10 @@ def enterprise_query(info: Info, f: EnterpriseFilter | None) -> dict[str, Any]:
 
 @strawberry.type
 class EnterpriseQuery:
-    @strawberry.field(description="An enterprise by its unified social credit code (统一社会信用代码).")
+    @strawberry.field(description="An enterprise by its unified social credit code (统一社会信用代码); null when none "
+                                  "is registered; BAD_USER_INPUT for a code whose check character is wrong.")
     async def enterprise(self, info: Info, uscc: str) -> Enterprise | None:
-        found = await enterprises_by_uscc(info, [uscc.strip().upper()])
+        found = await enterprises_by_uscc(info, [check_uscc(uscc)])
         return found[0] if found else None
 
     @strawberry.field(description="Enterprises (企业信用查询), most recently registered first: public like the GACC "
