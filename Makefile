@@ -10,7 +10,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/nul
 	frontend/schema.graphql frontend/codegen.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run test fuzz lint frontend-lint schema k8s-check bench frontend browser clean
+.PHONY: setup run test fuzz lighthouse lint frontend-lint schema k8s-check bench frontend browser clean
 
 setup: $(VENV)/.installed frontend/dist/index.html
 
@@ -62,6 +62,10 @@ tests/node/node_modules/.package-lock.json: tests/node/package.json tests/node/p
 
 test: setup browser lint frontend-lint k8s-check tests/node/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
+
+# Lighthouse (mobile) on the home page, a warning and the recall list, with Debian chromium; prints the scores.
+lighthouse: setup browser
+	QSRADAR_LIGHTHOUSE=1 $(BIN)/python -m pytest -q -s tests/test_frontend_lighthouse_browser.py
 
 # The long fuzz: about 6,000 schemathesis cases over every role (make test runs about 540).
 fuzz: setup

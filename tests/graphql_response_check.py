@@ -44,9 +44,9 @@ def problems(schema: GraphQLSchema, query: str, status: int, text: str) -> list[
     try:
         body = json.loads(text)
     except ValueError:
-        return found + [f"not JSON: {text[:100]!r}"]
+        return [*found, f"not JSON: {text[:100]!r}"]
     if not isinstance(body, dict) or not set(body) <= {"data", "errors", "extensions"} or not body:
-        return found + [f"not a GraphQL response: {text[:100]!r}"]
+        return [*found, f"not a GraphQL response: {text[:100]!r}"]
     for error in body.get("errors") or []:
         code = (error.get("extensions") or {}).get("code")
         if code not in CONTRACT_CODES:
@@ -119,7 +119,7 @@ class _Checker:
         key = node.alias.value if node.alias else name
         if key not in value:
             if strict:
-                self.found.append(f"missing field {'.'.join(map(str, path + [key]))}")
+                self.found.append(f"missing field {'.'.join(map(str, [*path, key]))}")
             return
         if name.startswith("__"):
             return
@@ -127,7 +127,7 @@ class _Checker:
         if definition is None:
             self.found.append(f"unknown field {name} on {parent.name}")
             return
-        self.value(definition.type, node, value[key], path + [key])
+        self.value(definition.type, node, value[key], [*path, key])
 
     def value(self, type_: Any, node: FieldNode, v: Any, path: list[Any]) -> None:
         where = ".".join(map(str, path))
@@ -143,7 +143,7 @@ class _Checker:
                 self.found.append(f"not a list at {where}")
                 return
             for i, item in enumerate(v):
-                self.value(type_.of_type, node, item, path + [i])
+                self.value(type_.of_type, node, item, [*path, i])
         elif isinstance(type_, GraphQLEnumType):
             if v not in type_.values:
                 self.found.append(f"{v!r} is not a {type_.name} at {where}")

@@ -208,7 +208,7 @@ def test_mongodb_is_a_three_member_replica_set_with_auth_tls_and_a_day_of_oplog(
     assert int(env["MONGODB_OPLOG_MIN_RETENTION_HOURS"]) >= 24
     cache_gb = float(env["MONGODB_WIREDTIGER_CACHE_GB"])
     limit = pod_spec(sts)["containers"][0]["resources"]["limits"]["memory"]
-    assert limit.endswith("Gi") or limit.endswith("Mi")
+    assert limit.endswith(("Gi", "Mi"))
     limit_gb = float(limit[:-2]) / (1 if limit.endswith("Gi") else 1024)
     assert cache_gb <= 0.6 * limit_gb, (cache_gb, limit)  # the cache leaves room for connections and the rest
     assert "rs.initiate" in scripts["data"]["rs-init.sh"]

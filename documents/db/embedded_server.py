@@ -190,7 +190,7 @@ class EmbeddedServer:
                 return
             time.sleep(0.1)
         self._process.kill()
-        raise RuntimeError("embedded database did not answer within %.0f s" % START_TIMEOUT_SECONDS)
+        raise RuntimeError(f"embedded database did not answer within {START_TIMEOUT_SECONDS:.0f} s")
 
     def _supervise(self) -> None:
         # Runs in a thread for the life of the owning process: PDEATHSIG is tied to the spawning thread.

@@ -20,6 +20,7 @@ from documents.settings import Settings
 
 async def run(settings: Settings) -> None:
     # connect() → init_beanie creates the indexes of every registered document.
+    assert settings.mongodb_uri  # main() refuses to start without one
     await database.connect(settings.mongodb_uri, settings.database_name, all_documents())
     try:
         await migrations.upgrade()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,10 @@ from starlette.websockets import WebSocket
 
 from auth.viewer import ANONYMOUS, Viewer
 from gql.core.loaders import Loaders
+
+# The fields of the HTTP request being served (request id, operation, role, duration), for log lines.
+request_context: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("request_context",
+                                                                                       default=None)
 
 
 @dataclass

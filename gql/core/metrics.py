@@ -5,6 +5,7 @@ With several workers each process writes to PROMETHEUS_MULTIPROC_DIR and /metric
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Iterator
@@ -12,6 +13,9 @@ from collections.abc import Iterator
 from prometheus_client import Counter, Gauge, Histogram
 from strawberry.extensions import SchemaExtension
 
+from gql.core.context import request_context
+
+REQUEST_LOG = logging.getLogger("qsradar.requests")
 GRAPHQL_REQUESTS = Counter("qsradar_graphql_requests_total", "GraphQL operations", ["operation", "type", "outcome"])
 GRAPHQL_LATENCY = Histogram("qsradar_graphql_request_seconds", "GraphQL operation latency", ["operation", "type"],
                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
@@ -62,6 +66,13 @@ class OperationMetrics(SchemaExtension):
             op_type = "invalid"
         result = ctx.result
         outcome = "error" if (ctx.pre_execution_errors or (result is not None and result.errors)) else "ok"
+        elapsed = time.perf_counter() - started
         if op_type != "subscription":
-            GRAPHQL_LATENCY.labels(name, op_type).observe(time.perf_counter() - started)
+            GRAPHQL_LATENCY.labels(name, op_type).observe(elapsed)
         GRAPHQL_REQUESTS.labels(name, op_type, outcome).inc()
+        fields = request_context.get()
+        if fields is not None and REQUEST_LOG.isEnabledFor(logging.INFO):
+            viewer = getattr(ctx.context, "viewer", None)
+            fields.update(operation=name, role=viewer.role.value if viewer and viewer.role else "anonymous",
+                          duration_ms=round(elapsed * 1000, 2))
+            REQUEST_LOG.info("%s %s %s", op_type, name, outcome)

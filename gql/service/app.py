@@ -17,8 +17,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from auth.demo_identities import seed_demo_identities
 from auth.oauth_server import metadata_endpoint, token_endpoint
@@ -32,10 +32,11 @@ from documents.settings import Settings, get_settings
 from gql.alerts.hub import start_hub, stop_hub
 from gql.core.errors import INTERNAL_MESSAGE
 from gql.core.metrics import DB_COMMANDS
+from gql.service.compression import add_compression
 from gql.service.feeds import atom_feed, json_feed
 from gql.service.frontend import frontend_app
 from gql.service.health import DatabaseMonitor, healthz, readyz
-from gql.service.logs import configure_logging
+from gql.service.logs import RequestIds, configure_logging
 from gql.service.metrics import metrics_endpoint
 from gql.service.public_cache import public_cache
 from gql.service.uploads import UPLOAD_ROUTES
@@ -97,6 +98,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET", "POST"],
                        allow_headers=["Authorization", "Content-Type", "Accept"], max_age=600)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(settings.frontend_dir))
+    add_compression(app)  # GraphQL JSON over HTTP when asked for; assets come precompressed (frontend.py)
+    app.add_middleware(RequestIds)  # outermost: every answer and every log line of the request carries its id
     return app
 
 

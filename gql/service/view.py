@@ -9,7 +9,7 @@ import random
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from cross_web import HTTPException
@@ -24,6 +24,7 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message as TransportMessage
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
@@ -53,6 +54,10 @@ def _error_response(status: int, code: ErrorCode, message: str, headers: dict[st
 def database_unavailable(retry_after: int = DB_RETRY_AFTER_SECONDS) -> Response:
     """503 with the contract's error shape: the database does not answer within its deadline."""
     return _error_response(503, ErrorCode.INTERNAL, INTERNAL_MESSAGE, {"Retry-After": str(retry_after)})
+
+
+def _too_large(limit: int) -> Response:
+    return _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")
 
 
 def _wants_graphql_response(request: Request) -> bool:
@@ -156,7 +161,7 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                     (refused := introspection_refusal(self.context.viewer, payload["query"])) is not None:
                 await self.send_message({"id": message["id"], "type": "error", "payload": [refused.formatted]})
                 return
-        await super().handle_message(message)
+        await super().handle_message(cast("TransportMessage", message))  # checked above: a well-formed message
 
     async def handle_connection_init(self, message: Any) -> None:
         try:
@@ -215,7 +220,7 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         await super().shutdown()
 
 
-class QsradarGraphQL(GraphQL):
+class QsradarGraphQL(GraphQL[Context, None]):
     """GraphQL over HTTP and over WebSocket (graphql-transport-ws only)."""
 
     graphql_transport_ws_handler_class = TransportWSHandler
@@ -237,7 +242,7 @@ class QsradarGraphQL(GraphQL):
         limit = get_settings().max_body_bytes
         headers = {k.decode().lower(): v.decode() for k, v in scope.get("headers", [])}
         if int(headers.get("content-length") or 0) > limit:
-            await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
+            await _too_large(limit)(scope, receive, send)
             return
         try:
             viewer = await viewer_from_authorization(headers.get("authorization"))
@@ -258,7 +263,7 @@ class QsradarGraphQL(GraphQL):
             else:
                 await self._serve_http(scope, _limited_receive(receive, limit), send)
         except _BodyTooLarge:
-            await _error_response(413, ErrorCode.BAD_USER_INPUT, f"request body over {limit} bytes")(scope, receive, send)
+            await _too_large(limit)(scope, receive, send)
 
     async def _serve_public(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Anonymous answers come from the public cache while public data is unchanged."""
@@ -336,7 +341,8 @@ class QsradarGraphQL(GraphQL):
                 request.state.sub_response.status_code = 400
         if _wants_graphql_response(request):
             request.state.sub_response.headers["content-type"] = GRAPHQL_RESPONSE_JSON
-        retry_after = [int(e["extensions"].get("retryAfter") or 1) for e in processed.get("errors") or []
+        errors = cast("list[dict[str, Any]]", processed.get("errors") or [])
+        retry_after = [int(e["extensions"].get("retryAfter") or 1) for e in errors
                        if (e.get("extensions") or {}).get("code") == ErrorCode.RATE_LIMITED.value]
         if retry_after:
             # Clients and proxies that only read HTTP learn when to come back (RFC 9110 §10.2.3).
@@ -351,11 +357,11 @@ class QsradarGraphQL(GraphQL):
         response.headers["content-type"] = media_type
         return response
 
-    async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:  # type: ignore[override]
+    async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
         viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)
         return Context(request=request, response=response, viewer=viewer)
 
-    async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
+    async def on_ws_connect(self, context: Context) -> Any:
         params = context.connection_params or {}
         authorization = params.get("Authorization") or params.get("authorization")
         if authorization is not None and not isinstance(authorization, str):
