@@ -15,6 +15,7 @@ import asyncio
 import logging
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from typing import IO, Any, cast
 
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -106,10 +107,11 @@ class _FilePart:
             self.file.close()
 
 
-async def _drain(request: Request, already: int) -> None:
+async def _drain(stream: AsyncIterator[bytes], already: int) -> None:
+    """Read and drop the rest of an oversized body (up to MAX_DRAIN), so the client reads its 413."""
     total = already
     try:
-        async for chunk in request.stream():
+        async for chunk in stream:
             total += len(chunk)
             if total > MAX_DRAIN:
                 return
@@ -164,16 +166,17 @@ async def upload(request: Request) -> Response:
     part = _FilePart()
     parser = MultipartParser(boundary, cast(Any, part.callbacks()))
     total = 0
+    stream = request.stream()
     try:
         try:
-            async for chunk in request.stream():
+            async for chunk in stream:
                 total += len(chunk)
                 if total > MAX_BODY:
                     raise _TooLarge
                 parser.write(chunk)
             parser.finalize()
         except _TooLarge:
-            await _drain(request, total)
+            await _drain(stream, total)
             return _error(413, ErrorCode.BAD_USER_INPUT,
                           f"a file may have at most {MAX_BYTES // (1024 * 1024)} MB", "file")
         except ClientDisconnect:
