@@ -475,3 +475,35 @@ def test_an_overdue_duty_records_one_general_breach_after_the_grace(world: World
     e = ok(world.gql(PRIVATE, {"u": uscc}))["enterprise"]
     assert [b["sourceRef"] for b in e["breaches"]] == [str(late["_id"])]
     assert e["creditLevel"] == "AEO_CERTIFIED"  # a breach proposes at most; it never changes the tier
+
+
+# ---- demo data ------------------------------------------------------------------------------------------------
+
+def test_demo_credit_stories_are_on_fictional_firms_only(world: World) -> None:
+    from documents.demo import credit as demo_credit
+    from documents.demo import data as demo_data
+
+    fictional = {_e["uscc"] for _e in demo_data.ENTERPRISES} - demo_data.REAL_COMPANIES
+    assert all(body + uscc_check_character(body) in fictional for body in demo_credit._PROFILES)
+    query = "query($u: String!) { enterprise(uscc: $u) { name creditLevel creditHistory { basis basisRef } " \
+            "breaches { grade open } creditApplications { kind state } } }"
+    for uscc in demo_data.REAL_COMPANIES:  # real firms: REGULAR, no history, breach or application
+        e = ok(world.gql(query, {"u": uscc}))["enterprise"]
+        assert (e["creditLevel"], e["creditHistory"], e["breaches"], e["creditApplications"]) == \
+            ("REGULAR", [], [], [])
+    demo = ok(world.gql(query, {"u": demo_data.DEMO_USCC}, who="enterprise"))["enterprise"]
+    assert "虚构" in demo["name"] and any(h["basis"] == "BREACH" for h in demo["creditHistory"])
+    assert {"grade": "GENERAL", "open": True} in demo["breaches"]
+    assert {"kind": "REPAIR", "state": "PENDING"} in demo["creditApplications"]
+    books = ok(world.gql(query, {"u": demo_data.BOOKS}))["enterprise"]
+    assert {"kind": "REPAIR", "state": "PENDING"} in books["creditApplications"]
+    auto = ok(world.gql(query, {"u": demo_data.AUTO}))["enterprise"]
+    assert {"kind": "OBJECTION", "state": "APPROVED"} in auto["creditApplications"]
+    assert auto["creditHistory"][-1]["basis"] == "OBJECTION_UPHELD" and auto["creditLevel"] == "REGULAR"
+    food = ok(world.gql(LIST, {"f": {"text": "海韵食品"}}))["enterprises"]["edges"][0]["node"]
+    assert "虚构" in food["name"]
+    history = ok(world.gql(query, {"u": food["uscc"]}))["enterprise"]["creditHistory"]
+    assert history[-1]["basis"] == "WARNING_MEASURE"
+    warning = ok(world.gql("query($i: ID!) { node(id: $i) { ... on Warning { measures enterprises { uscc } } } }",
+                           {"i": history[-1]["basisRef"]}))["node"]
+    assert "CREDIT_DOWNGRADE" in warning["measures"] and warning["enterprises"] == [{"uscc": food["uscc"]}]
