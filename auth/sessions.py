@@ -87,7 +87,7 @@ async def create_account(email: str, password: str, role: Role, *, display_name:
     try:
         await account.insert()
     except DuplicateKeyError as exc:
-        raise StateConflict("an account with this email already exists") from exc
+        raise StateConflict("an account with this email already exists", "EMAIL_TAKEN") from exc
     return account
 
 

@@ -261,3 +261,11 @@ class SignalGroup(str, Enum):
     GTIN = "GTIN"  # 同一商品条码
     BRAND = "BRAND"  # 同一品牌
     CATEGORY = "CATEGORY"  # 同一品类
+
+
+class LevelChangeKind(str, Enum):
+    """What a warning-history entry records (预警变更类型)."""
+
+    PUBLISHED = "PUBLISHED"  # 发布
+    ADJUSTED = "ADJUSTED"  # 调整级别
+    LIFTED = "LIFTED"  # 解除

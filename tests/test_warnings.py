@@ -385,3 +385,59 @@ async def test_concurrent_writes_lose_nothing(live_server: Stack, tokens: dict[s
     assert sorted(e["warning"]["id"] for e in got if e["type"] == "PUBLISHED") == sorted(ours)
     assert sum(e["type"] == "LEVEL_CHANGED" for e in got) == adjusted
     await ws.close()
+
+
+UPDATE_DRAFT = "mutation($id: ID!, $i: IssueWarningInput!) { updateDraftWarning(id: $id, input: $i) { id title status } }"
+DELETE_DRAFT = "mutation($id: ID!) { deleteDraftWarning(id: $id) }"
+
+
+def test_drafts_are_edited_and_deleted_only_while_drafts(live_server: Stack, tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    draft = live_server.gql(ISSUE, {"i": warning_input(draft=True)}, token=reg)["data"]["issueWarning"]
+    edited = live_server.gql(UPDATE_DRAFT, {"id": draft["id"], "i": warning_input(title="改后的标题 edited")}, token=reg)
+    assert edited["data"]["updateDraftWarning"] == {"id": draft["id"], "title": "改后的标题 edited", "status": "DRAFT"}
+    bad = live_server.gql(UPDATE_DRAFT, {"id": draft["id"], "i": warning_input(title="  ")}, token=reg)
+    assert (code_of(bad), bad["errors"][0]["extensions"]["field"]) == ("BAD_USER_INPUT", "title")
+    for role in ("consumer", "enterprise", "admin", "agency"):
+        assert code_of(live_server.gql(DELETE_DRAFT, {"id": draft["id"]}, token=tokens[role])) == "FORBIDDEN"
+    assert live_server.gql(DELETE_DRAFT, {"id": draft["id"]}, token=reg) == {"data": {"deleteDraftWarning": True}}
+    assert live_server.gql("query($id: ID!) { node(id: $id) { id } }", {"id": draft["id"]}, token=reg) == \
+        {"data": {"node": None}}
+    published = live_server.gql(ISSUE, {"i": warning_input()}, token=reg)["data"]["issueWarning"]
+    for mutation, variables in ((UPDATE_DRAFT, {"id": published["id"], "i": warning_input()}),
+                                (DELETE_DRAFT, {"id": published["id"]})):
+        refused = live_server.gql(mutation, variables, token=reg)
+        assert (code_of(refused), refused["errors"][0]["extensions"]["reason"]) == ("CONFLICT", "WRONG_STATUS")
+
+
+def test_raising_to_red_brings_its_authorisation(live_server: Stack, tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    w = live_server.gql(ISSUE, {"i": warning_input()}, token=reg)["data"]["issueWarning"]
+    refused = live_server.gql(ADJUST, {"id": w["id"], "l": "RED", "r": "升级 escalated"}, token=reg)
+    assert (code_of(refused), refused["errors"][0]["extensions"]["field"]) == ("BAD_USER_INPUT", "authorizationRef")
+    adjust = "mutation($id: ID!, $a: String) { adjustWarningLevel(id: $id, level: RED, reason: \"升级 escalated\", " \
+             "authorizationRef: $a) { level authorizationRef } }"
+    done = live_server.gql(adjust, {"id": w["id"], "a": "国务院授权〔2026〕测试"}, token=reg)
+    assert done["data"]["adjustWarningLevel"] == {"level": "RED", "authorizationRef": "国务院授权〔2026〕测试"}
+    same = live_server.gql(adjust, {"id": w["id"], "a": None}, token=reg)
+    assert (code_of(same), same["errors"][0]["extensions"]["reason"]) == ("CONFLICT", "SAME_LEVEL")
+
+
+def test_history_says_what_happened_and_who_acted(live_server: Stack, tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    w = live_server.gql(ISSUE, {"i": warning_input()}, token=reg)["data"]["issueWarning"]
+    live_server.gql(ADJUST, {"id": w["id"], "l": "YELLOW", "r": "降级 evidence weaker"}, token=reg)
+    live_server.gql(LIFT, {"id": w["id"], "r": "风险消除 risk gone"}, token=reg)
+    history = "query($id: ID!) { node(id: $id) { ... on Warning { issuedBy levelHistory { kind byName } } } }"
+    staff = live_server.gql(history, {"id": w["id"]}, token=reg)["data"]["node"]
+    me = live_server.gql("{ me { displayName email } }", token=reg)["data"]["me"]
+    assert [e["kind"] for e in staff["levelHistory"]] == ["PUBLISHED", "ADJUSTED", "LIFTED"]
+    assert {e["byName"] for e in staff["levelHistory"]} == {me["displayName"] or me["email"].split("@")[0]}
+    public = live_server.gql(history, {"id": w["id"]})["data"]["node"]  # people behind public warnings stay unnamed
+    assert {e["byName"] for e in public["levelHistory"]} == {public["issuedBy"]}
+
+
+def test_a_taken_email_says_so(live_server: Stack) -> None:
+    sign_up = "mutation { signUp(input: {email: \"consumer@demo.test\", password: \"long-enough-1\"}) { accessToken } }"
+    taken = live_server.gql(sign_up)
+    assert (code_of(taken), taken["errors"][0]["extensions"]["reason"]) == ("CONFLICT", "EMAIL_TAKEN")

@@ -87,7 +87,7 @@ async def _change(code: str, decide: Decide, by: str) -> tuple[Enterprise, _Effe
             continue
         except DuplicateKeyError as exc:
             raise StateConflict("this enterprise already has an open application of this kind") from exc
-    raise StateConflict("the enterprise is being changed by others; reload and try again")
+    raise StateConflict("the enterprise is being changed by others; reload and try again", "STALE")
 
 
 async def _attempt(code: str, decide: Decide, by: str) -> tuple[Enterprise, _Effect]:

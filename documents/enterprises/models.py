@@ -173,7 +173,7 @@ class Enterprise(Document):
         """Change the credit class, keeping the change in the history (a no-op change is refused)."""
         text = clean_reason(reason)
         if level == self.credit_level:
-            raise StateConflict(f"enterprise is already {level.value}")
+            raise StateConflict(f"enterprise is already {level.value}", "SAME_LEVEL")
         change = CreditChange(from_level=self.credit_level, to_level=level, reason=text, by=by, at=at or utcnow(),
                               basis=basis, basis_ref=basis_ref)
         self.credit_level = level

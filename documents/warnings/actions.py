@@ -8,6 +8,7 @@ from datetime import datetime
 from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
 
+from documents.audit import models as audit
 from documents.changelog import actions as changelog
 from documents.changelog.models import ChangeEvent
 from documents.core.clock import utcnow
@@ -34,7 +35,7 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
         if expected_revision is not None:
             current = await coll.find_one({"_id": warning.id}, {"revision": 1})
             if current is None or current.get("revision") != expected_revision:
-                raise StateConflict("the warning was changed by someone else; reload and try again")
+                raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
 
     async def write(session: AsyncClientSession) -> None:
         # May run more than once (the driver retries transient transaction errors): it only
@@ -52,7 +53,7 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
         else:
             result = await coll.replace_one({"_id": warning.id, "revision": expected_revision}, doc, session=session)
             if result.matched_count != 1:
-                raise StateConflict("the warning was changed by someone else; reload and try again")
+                raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
         if event_type is not None:
             event = await changelog.append(session, ChangeTopic.WARNING, event_type, warning.id, at,
                                            warning_id=warning.id, level=warning.level,
@@ -109,11 +110,15 @@ async def publish_draft(warning_id: ObjectId, *, by: str) -> tuple[Warning, Chan
     return warning, event
 
 
-async def change_level(warning_id: ObjectId, level: WarningLevel, reason: str, *,
-                       by: str, at: datetime | None = None) -> tuple[Warning, ChangeEvent | None]:
-    """Adjust the level of a published warning, with history and alert event."""
+async def change_level(warning_id: ObjectId, level: WarningLevel, reason: str, *, by: str,
+                       at: datetime | None = None,
+                       authorization_ref: str | None = None) -> tuple[Warning, ChangeEvent | None]:
+    """Adjust the level of a published warning, with history and alert event; raising it to RED may bring the
+    State Council authorisation reference with it."""
     warning = await load(warning_id)
     revision, previous = warning.revision, warning.level
+    if authorization_ref and authorization_ref.strip():
+        warning.set_authorization_ref(authorization_ref)
     change = warning.adjust_level(level, reason, by, at)
     event = await _save_with_event(warning, revision, AlertEventType.LEVEL_CHANGED, previous, change.at)
     return warning, event
@@ -127,3 +132,40 @@ async def lift(warning_id: ObjectId, reason: str, *, by: str,
     change = warning.lift(reason, by, at)
     event = await _save_with_event(warning, revision, AlertEventType.LIFTED, warning.level, change.at)
     return warning, event
+
+
+async def update_draft(warning_id: ObjectId, content: Warning, *, by: str) -> Warning:
+    """Replace the content of a DRAFT with `content` (validated as at issue); CONFLICT for any other status."""
+    warning = await load(warning_id)
+    if warning.status is not WarningStatus.DRAFT:
+        raise StateConflict(f"warning is {warning.status.value}, only a DRAFT can be edited")
+    revision = warning.revision
+    for name, value in content.model_dump(include=EDITABLE_FIELDS).items():
+        setattr(warning, name, value)
+    warning.validate_content()
+    await _save_with_event(warning, revision, None, None, utcnow())
+    await audit.record("warning_draft_updated", actor=by, target=f"warning:{warning.id}")
+    return warning
+
+
+async def delete_draft(warning_id: ObjectId, *, by: str) -> None:
+    """Delete a DRAFT (never published, so no alert was ever sent); CONFLICT for any other status."""
+    warning = await load(warning_id)
+    if warning.status is not WarningStatus.DRAFT:
+        raise StateConflict(f"warning is {warning.status.value}, only a DRAFT can be deleted")
+    coll = Warning.get_pymongo_collection()
+
+    async def write(session: AsyncClientSession) -> None:
+        result = await coll.delete_one({"_id": warning.id, "revision": warning.revision,
+                                        "status": WarningStatus.DRAFT.value}, session=session)
+        if result.deleted_count != 1:
+            raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
+        await audit.record("warning_draft_deleted", actor=by, target=f"warning:{warning.id}", session=session,
+                           title=warning.title)
+
+    await in_transaction(write)
+
+
+# What an editor may change in a draft (everything a regulator types at issue).
+EDITABLE_FIELDS = {"title", "title_en", "level", "kind", "hazards", "product_category", "hs_codes", "origin_countries",
+                   "regions", "summary", "summary_en", "measures", "enterprise_usccs", "issued_by", "authorization_ref"}

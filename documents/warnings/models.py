@@ -7,7 +7,9 @@ final; every change appends to the level history. documents/warnings/actions.py 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 import pycountry
 from beanie import Document, PydanticObjectId
@@ -16,7 +18,7 @@ from pymongo import IndexModel
 
 from documents.core.clock import sort_key, utcnow
 from documents.core.errors import RuleViolation, StateConflict
-from documents.enums import HazardType, Measure, WarningKind, WarningLevel, WarningStatus
+from documents.enums import HazardType, LevelChangeKind, Measure, WarningKind, WarningLevel, WarningStatus
 
 HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2}){0,3}$")
 MAX_TITLE = 200
@@ -34,6 +36,21 @@ class LevelChange(BaseModel):
     reason: str
     by: str
     at: datetime = Field(default_factory=utcnow)
+    kind: LevelChangeKind | None = None  # entries written before kinds were recorded: see `change_kind`
+
+    @property
+    def change_kind(self) -> LevelChangeKind:
+        return change_kind(self.model_dump())
+
+
+def change_kind(entry: Mapping[str, Any]) -> LevelChangeKind:
+    """The kind of a history entry, also of one written before kinds were stored (a publication has no
+    from-level; a lift's reason starts with "lifted:")."""
+    if entry.get("kind"):
+        return LevelChangeKind(entry["kind"])
+    if entry.get("from_level") is None:
+        return LevelChangeKind.PUBLISHED
+    return LevelChangeKind.LIFTED if str(entry.get("reason", "")).startswith("lifted:") else LevelChangeKind.ADJUSTED
 
 
 class Warning(Document):
@@ -135,6 +152,14 @@ class Warning(Document):
             raise RuleViolation("a RED (level I) warning needs its State Council authorisation reference",
                                 field="authorizationRef")
 
+    def set_authorization_ref(self, reference: str) -> None:
+        """Record the State Council authorisation reference (given when raising a warning to RED)."""
+        reference = reference.strip()
+        if len(reference) > MAX_SHORT_TEXT:
+            raise RuleViolation(f"authorizationRef is longer than {MAX_SHORT_TEXT} characters",
+                                field="authorizationRef")
+        self.authorization_ref = reference
+
     def publish(self, by: str, at: datetime | None = None, code: str | None = None) -> LevelChange:
         """DRAFT -> PUBLISHED; the first history entry records the initial level.
 
@@ -146,7 +171,8 @@ class Warning(Document):
         self.code = code
         self.status = WarningStatus.PUBLISHED
         self.published_at = at
-        change = LevelChange(from_level=None, to_level=self.level, reason="published", by=by, at=at)
+        change = LevelChange(from_level=None, to_level=self.level, reason="published", by=by, at=at,
+                             kind=LevelChangeKind.PUBLISHED)
         self.level_history.append(change)
         return change
 
@@ -156,9 +182,10 @@ class Warning(Document):
             raise StateConflict(f"warning is {self.status.value}, only a PUBLISHED warning changes level")
         _check_reason(reason)
         if level is self.level:
-            raise StateConflict(f"warning is already {level.value}")
+            raise StateConflict(f"warning is already {level.value}", "SAME_LEVEL")
         self._check_authorisation(level)
-        change = LevelChange(from_level=self.level, to_level=level, reason=reason.strip(), by=by, at=at or utcnow())
+        change = LevelChange(from_level=self.level, to_level=level, reason=reason.strip(), by=by, at=at or utcnow(),
+                             kind=LevelChangeKind.ADJUSTED)
         self.level = level
         self.level_history.append(change)
         return change
@@ -173,7 +200,7 @@ class Warning(Document):
         self.lifted_at = at
         self.lift_reason = reason.strip()
         change = LevelChange(from_level=self.level, to_level=self.level, reason=f"lifted: {reason.strip()}",
-                             by=by, at=at)
+                             by=by, at=at, kind=LevelChangeKind.LIFTED)
         self.level_history.append(change)
         return change
 

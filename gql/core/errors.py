@@ -59,7 +59,11 @@ def _from_exception(exc: BaseException) -> tuple[ErrorCode, str, dict[str, Any]]
         message = details[0]["msg"] if details else "invalid input"
         return ErrorCode.BAD_USER_INPUT, message, ({"field": field} if field else {})
     if isinstance(exc, StateConflict):
-        return ErrorCode.CONFLICT, str(exc), {}
+        extra: dict[str, Any] = {"reason": exc.reason}
+        conflict_field = getattr(exc, "field", None)  # e.g. a refused recall transition names "status"
+        if conflict_field:
+            extra["field"] = conflict_field
+        return ErrorCode.CONFLICT, str(exc), extra
     if isinstance(exc, NotFound):
         return ErrorCode.NOT_FOUND, str(exc), {}
     if isinstance(exc, Unauthenticated):

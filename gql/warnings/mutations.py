@@ -50,31 +50,51 @@ def _out(doc: WarningDoc) -> Warning:
     return Warning.from_doc(doc.model_dump(by_alias=True))
 
 
+def _content(input: IssueWarningInput) -> WarningDoc:
+    """The document a regulator's input describes (validated by the action that stores it)."""
+    return WarningDoc(
+        title=input.title, title_en=(input.title_en or "").strip() or None, level=input.level, kind=input.kind,
+        hazards=input.hazards, product_category=input.product_category, hs_codes=input.hs_codes or [],
+        origin_countries=input.origin_countries or [],
+        regions=[r.strip() for r in input.regions or [] if r.strip()],
+        summary=input.summary, summary_en=(input.summary_en or "").strip() or None, measures=input.measures or [],
+        enterprise_usccs=[check_uscc(u, field="enterpriseUsccs") for u in input.enterprise_usccs or []],
+        issued_by=input.issued_by or DEFAULT_AUTHORITY,
+        authorization_ref=(input.authorization_ref or "").strip() or None,
+    )
+
+
 @strawberry.type
 class WarningMutation:
     @strawberry.mutation(permission_classes=[IsRegulator], description="Issue a warning (REGULATOR).")
     async def issue_warning(self, info: Info, input: IssueWarningInput) -> Warning:
-        doc = WarningDoc(
-            title=input.title, title_en=(input.title_en or "").strip() or None, level=input.level, kind=input.kind,
-            hazards=input.hazards, product_category=input.product_category, hs_codes=input.hs_codes or [],
-            origin_countries=input.origin_countries or [],
-            regions=[r.strip() for r in input.regions or [] if r.strip()],
-            summary=input.summary, summary_en=(input.summary_en or "").strip() or None, measures=input.measures or [],
-            enterprise_usccs=[check_uscc(u, field="enterpriseUsccs") for u in input.enterprise_usccs or []],
-            issued_by=input.issued_by or DEFAULT_AUTHORITY,
-            authorization_ref=(input.authorization_ref or "").strip() or None,
-        )
-        doc, _ = await actions.create(doc, publish=not input.draft, by=viewer_of(info).actor)
+        doc, _ = await actions.create(_content(input), publish=not input.draft, by=viewer_of(info).actor)
         return _out(doc)
+
+    @strawberry.mutation(permission_classes=[IsRegulator],
+                         description="Replace the content of a DRAFT warning (编辑草稿, REGULATOR); "
+                                     "CONFLICT for any other status.")
+    async def update_draft_warning(self, info: Info, id: strawberry.ID, input: IssueWarningInput) -> Warning:
+        return _out(await actions.update_draft(warning_id(id), _content(input), by=viewer_of(info).actor))
+
+    @strawberry.mutation(permission_classes=[IsRegulator],
+                         description="Delete a DRAFT warning (删除草稿, REGULATOR); a published one is lifted instead.")
+    async def delete_draft_warning(self, info: Info, id: strawberry.ID) -> bool:
+        await actions.delete_draft(warning_id(id), by=viewer_of(info).actor)
+        return True
 
     @strawberry.mutation(permission_classes=[IsRegulator], description="Publish a DRAFT warning (REGULATOR).")
     async def publish_warning(self, info: Info, id: strawberry.ID) -> Warning:
         doc, _ = await actions.publish_draft(warning_id(id), by=viewer_of(info).actor)
         return _out(doc)
 
-    @strawberry.mutation(permission_classes=[IsRegulator], description="Change the level of a published warning.")
-    async def adjust_warning_level(self, info: Info, id: strawberry.ID, level: WarningLevel, reason: str) -> Warning:
-        doc, _ = await actions.change_level(warning_id(id), level, reason, by=viewer_of(info).actor)
+    @strawberry.mutation(permission_classes=[IsRegulator],
+                         description="Change the level of a published warning (调整级别, REGULATOR); raising it to RED "
+                                     "needs the State Council authorisation reference (authorizationRef).")
+    async def adjust_warning_level(self, info: Info, id: strawberry.ID, level: WarningLevel, reason: str,
+                                   authorization_ref: str | None = None) -> Warning:
+        doc, _ = await actions.change_level(warning_id(id), level, reason, by=viewer_of(info).actor,
+                                            authorization_ref=authorization_ref)
         return _out(doc)
 
     @strawberry.mutation(permission_classes=[IsRegulator], description="Lift (解除) a published warning; final.")

@@ -10,10 +10,11 @@ from bson import ObjectId
 from strawberry.types import Info
 
 from auth.visibility import warnings as visibility
-from documents.enums import HazardType, Measure, WarningKind, WarningLevel, WarningStatus
+from documents.enums import HazardType, LevelChangeKind, Measure, WarningKind, WarningLevel, WarningStatus
+from documents.warnings.models import change_kind
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import viewer_of
-from gql.warnings.loaders import warning_by_id
+from gql.warnings.loaders import actor_name, warning_by_id
 
 if TYPE_CHECKING:
     from gql.enterprises.types import Enterprise
@@ -22,11 +23,24 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="One entry of a warning's level history (级别变更); `fromLevel` is null at publication.")
 class LevelChange:
+    issued_by: strawberry.Private[str]
+    kind: LevelChangeKind = strawberry.field(description="Publication, level adjustment or lift (变更类型).")
     from_level: WarningLevel | None
     to_level: WarningLevel
     reason: str
-    by: str
+    by: str = strawberry.field(description="Who acted, as an opaque actor reference (account:…, system:…).")
     at: datetime
+
+    @strawberry.field(description="Who acted, in words (经办人): the person's name for regulators and admins; the "
+                                  "issuing authority for everyone else (people behind public warnings stay unnamed).")
+    async def by_name(self, info: Info) -> str:
+        if self.by.startswith("system:"):
+            return "系统 system"
+        if viewer_of(info).is_staff:
+            name = await info.context.loaders.get(actor_name).load(self.by)
+            if name:
+                return name
+        return self.issued_by
 
 
 @strawberry.type(description="A risk warning (风险预警): level I-IV, kind, scope, measures and history.")
@@ -78,7 +92,8 @@ class Warning(Node):
             summary_en=d.get("summary_en"), measures=[Measure(m) for m in d.get("measures", [])],
             issued_by=d["issued_by"], authorization_ref=d.get("authorization_ref"),
             published_at=d.get("published_at"), lifted_at=d.get("lifted_at"),
-            level_history=[LevelChange(from_level=WarningLevel(h["from_level"]) if h.get("from_level") else None,
+            level_history=[LevelChange(issued_by=d["issued_by"], kind=change_kind(h),
+                                       from_level=WarningLevel(h["from_level"]) if h.get("from_level") else None,
                                        to_level=WarningLevel(h["to_level"]), reason=h["reason"], by=h["by"],
                                        at=h["at"]) for h in d.get("level_history", [])],
         )
