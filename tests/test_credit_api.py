@@ -427,6 +427,17 @@ def test_a_credit_downgrade_warning_lowers_each_named_enterprise_one_tier(world:
     assert [h["toLevel"] for h in floor_history] == ["SERIOUSLY_DISHONEST"]  # never below the floor
 
 
+def test_a_firm_downgraded_out_of_aeo_shows_no_certificate_in_force(world: World) -> None:
+    aeo = world.register("AEO_CERTIFIED", aeoCertificateNo="AEOCN-D", mutualRecognition=["SG"])
+    status = "query($u: String!) { enterprise(uscc: $u) { creditLevel isAeo aeoCertificateNo mutualRecognition } }"
+    assert ok(world.gql(status, {"u": aeo}, who=None))["enterprise"] == {
+        "creditLevel": "AEO_CERTIFIED", "isAeo": True, "aeoCertificateNo": "AEOCN-D", "mutualRecognition": ["SG"]}
+    ok(world.gql(ISSUE, {"i": warning_input([aeo])}))
+    assert ok(world.gql(status, {"u": aeo}, who=None))["enterprise"] == {
+        "creditLevel": "REGULAR", "isAeo": False, "aeoCertificateNo": None, "mutualRecognition": []}
+    assert code_of(world.gql(status, {"u": aeo}, who="warnings:read")) == "FORBIDDEN"
+
+
 def test_the_downgrade_happens_at_publication_not_for_a_draft(world: World) -> None:
     uscc = world.register("REGULAR")
     draft = ok(world.gql(ISSUE, {"i": warning_input([uscc], draft=True)}))["issueWarning"]

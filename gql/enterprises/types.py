@@ -83,21 +83,20 @@ class Enterprise(Node):
         level = self.credit_level(info)
         return level in (CreditLevel.AEO_ADVANCED, CreditLevel.AEO_CERTIFIED)
 
-    @strawberry.field(description="AEO certificate number (AEO 证书编号); agencies need credit:read.")
+    @strawberry.field(description="AEO certificate number (AEO 证书编号); null unless the enterprise is AEO now "
+                                  "(a certificate of a downgraded firm is not in force); agencies need credit:read.")
     def aeo_certificate_no(self, info: Info) -> str | None:
-        self.credit_level(info)
-        return self.doc.get("aeo_certificate_no")
+        return self.doc.get("aeo_certificate_no") if self.is_aeo(info) else None
 
-    @strawberry.field(description="When the AEO certificate was issued (认证日期); agencies need credit:read.")
+    @strawberry.field(description="When the AEO certificate was issued (认证日期); null unless AEO now; agencies need "
+                                  "credit:read.")
     def aeo_certified_at(self, info: Info) -> datetime | None:
-        self.credit_level(info)
-        return self.doc.get("aeo_certified_at")
+        return self.doc.get("aeo_certified_at") if self.is_aeo(info) else None
 
     @strawberry.field(description="AEO mutual-recognition partners (AEO 互认国家/地区), ISO 3166 codes (EU for the "
-                                  "Union); agencies need credit:read.")
+                                  "Union); empty unless AEO now; agencies need credit:read.")
     def mutual_recognition(self, info: Info) -> list[str]:
-        self.credit_level(info)
-        return list(self.doc.get("mutual_recognition", []))
+        return list(self.doc.get("mutual_recognition", [])) if self.is_aeo(info) else []
 
     @strawberry.field(description="Breach records (失信行为记录), newest first; the enterprise's own members, "
                                   "credit:read and staff (FORBIDDEN for others).")
