@@ -192,3 +192,38 @@ def test_photos_belong_to_their_uploader_and_to_one_complaint(live_server: Stack
     seven = [photo] * 1 + [f"x{i}" for i in range(6)]
     too_many = live_server.gql(FILE, {"i": complaint_input(photoIds=seven), "k": "too-many-0001"}, token=alice["token"])
     assert code_of(too_many) == "BAD_USER_INPUT"
+
+
+async def test_unclaimed_uploads_are_swept_after_24_hours(live_server: Stack, db: object) -> None:
+    from datetime import timedelta
+
+    from documents.core.clock import utcnow
+    from documents.db import client as database
+    from documents.db.registry import all_documents
+    from documents.uploads import actions
+
+    me = new_consumer(live_server)
+    stale = upload(live_server, me["token"], png_bytes(color=(11, 22, 33)), content_type="image/png").json()["id"]
+    fresh = upload(live_server, me["token"], png_bytes(color=(44, 55, 66)), content_type="image/png").json()["id"]
+    claimed = upload(live_server, me["token"], png_bytes(color=(77, 88, 99)), content_type="image/png").json()["id"]
+    filed = live_server.gql(FILE, {"i": complaint_input(photoIds=[claimed]), "k": "sweep-key-0001"}, token=me["token"])
+    assert "errors" not in filed, filed
+    from gql.core.node import decode_id
+
+    records = db["upload_records"]  # type: ignore[index]
+    for gid in (stale, claimed):  # both uploaded 25 hours ago (whole documents: see documents/db/query_shapes.py)
+        oid = decode_id(gid, "Upload")[1]  # type: ignore[index]
+        doc = records.find_one({"_id": oid})
+        records.replace_one({"_id": oid}, {**doc, "created_at": utcnow() - timedelta(hours=25)})
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    await database.connect(uri, "qsradar", all_documents())
+    try:
+        assert await actions.sweep() >= 1
+    finally:
+        await database.disconnect()
+    remaining = {str(d["_id"]) for d in records.find({"owner_id": str(decode_id(me["id"], "Account")[1])})}  # type: ignore[index]
+    assert remaining == {str(decode_id(fresh, "Upload")[1]), str(decode_id(claimed, "Upload")[1])}  # type: ignore[index]
+    gone = httpx.get(f"{live_server.base_url}/uploads/{stale}", headers={"Authorization": f"Bearer {me['token']}"})
+    assert gone.status_code == 404
+    kept = httpx.get(f"{live_server.base_url}/uploads/{claimed}", headers={"Authorization": f"Bearer {me['token']}"})
+    assert kept.status_code == 200
