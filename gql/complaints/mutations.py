@@ -71,7 +71,13 @@ class ComplaintMutation:
                          description="File a complaint (提交投诉), signed-in CONSUMER. Exactly once per "
                                      "idempotencyKey: a retry returns the stored complaint, the same key with other "
                                      "content is CONFLICT.")
-    async def file_complaint(self, info: Info, input: FileComplaintInput, idempotency_key: str) -> Complaint:
+    async def file_complaint(self, info: Info,
+                             input: Annotated[FileComplaintInput, strawberry.argument(
+                                 description="What happened and about which product (投诉内容).")],
+                             idempotency_key: Annotated[str, strawberry.argument(
+                                 description="The client's key for this complaint (幂等键), 8-128 characters, e.g. a "
+                                             "UUID kept with the offline draft; a retry sends the same key.")]
+                             ) -> Complaint:
         viewer = viewer_of(info)
         if not visibility.can_file(viewer) or viewer.subject_id is None:
             raise forbid("only a signed-in consumer files complaints")
@@ -90,8 +96,15 @@ class ComplaintMutation:
                          description="Triage a complaint (分办), REGULATOR: move it along RECEIVED -> TRIAGED -> "
                                      "INVESTIGATING -> RESOLVED/REJECTED (a reason is required to close it), assign "
                                      "the enterprise concerned (uscc) or link a warning (warningId).")
-    async def triage_complaint(self, info: Info, id: strawberry.ID, status: ComplaintStatus,
-                               reason: str | None = None, uscc: str | None = None,
+    async def triage_complaint(self, info: Info,
+                               id: Annotated[strawberry.ID, strawberry.argument(description="The complaint (投诉).")],
+                               status: Annotated[ComplaintStatus, strawberry.argument(
+                                   description="The next status (办理状态), or the current one to only assign/link.")],
+                               reason: Annotated[str | None, strawberry.argument(
+                                   description="Why (理由); required to reject or resolve, shown to the complainant.")
+                               ] = None,
+                               uscc: Annotated[str | None, strawberry.argument(
+                                   description="Assign the enterprise concerned (涉事企业 USCC).")] = None,
                                warning_id: Annotated[strawberry.ID | None, strawberry.argument(
                                    description="A warning this complaint is evidence for (关联预警).")] = None,
                                ) -> Complaint:
@@ -115,7 +128,10 @@ class ComplaintMutation:
     @strawberry.mutation(permission_classes=[IsEnterprise],
                          description="Answer a complaint about the enterprise's products (企业答复), ENTERPRISE "
                                      "concerned; once accepted and until closed.")
-    async def answer_complaint(self, info: Info, id: strawberry.ID, answer: str) -> Complaint:
+    async def answer_complaint(self, info: Info,
+                               id: Annotated[strawberry.ID, strawberry.argument(description="The complaint (投诉).")],
+                               answer: Annotated[str, strawberry.argument(
+                                   description="The answer (答复), up to 5000 characters.")]) -> Complaint:
         viewer = viewer_of(info)
         complaint = await actions.load(complaint_id(id))
         doc = complaint.model_dump(by_alias=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -73,8 +73,13 @@ def _counts(values: list[str]) -> list[KeyCount]:
 class ComplaintQuery:
     @strawberry.field(description="Complaints, newest first (投诉列表), scoped by role: a consumer's own, the "
                                   "enterprise's (without personal data), all for regulators; FORBIDDEN for agencies.")
-    async def complaints(self, info: Info, filter: ComplaintFilter | None = None, first: int | None = None,
-                         after: str | None = None) -> Connection[Complaint]:
+    async def complaints(self, info: Info,
+                         filter: Annotated[ComplaintFilter | None, strawberry.argument(
+                             description="Statuses, enterprise, overdue (筛选).")] = None,
+                         first: Annotated[int | None, strawberry.argument(
+                             description="Page size, default 20, at most 100.")] = None,
+                         after: Annotated[str | None, strawberry.argument(
+                             description="The endCursor of the previous page.")] = None) -> Connection[Complaint]:
         viewer = viewer_of(info)
         restriction = restriction_or_refusal(viewer)
         q = combine(filter_query(filter, utcnow()), restriction)
@@ -82,7 +87,9 @@ class ComplaintQuery:
 
     @strawberry.field(description="Complaint counts (投诉统计) since a time (default: 365 days ago); regulators and "
                                   "agencies with complaints:aggregate. No individual complaint is reachable from it.")
-    async def complaint_stats(self, info: Info, since: datetime | None = None) -> ComplaintStats:
+    async def complaint_stats(self, info: Info, since: Annotated[datetime | None, strawberry.argument(
+            description="Count complaints filed since then (起始时间); default 365 days ago.")] = None
+                              ) -> ComplaintStats:
         viewer = viewer_of(info)
         if viewer.is_anonymous:
             raise unauthenticated()
@@ -100,8 +107,12 @@ class ComplaintQuery:
     @strawberry.field(description="Complaint signals (投诉聚集信号) for regulators: complaints grouped by GTIN, brand "
                                   "and category; the groups with at least `threshold` complaints filed in the last "
                                   "`windowDays` days (rejected complaints do not count).")
-    async def complaint_signals(self, info: Info, window_days: int = DEFAULT_SIGNAL_WINDOW_DAYS,
-                                threshold: int = DEFAULT_SIGNAL_THRESHOLD) -> list[ComplaintSignal]:
+    async def complaint_signals(self, info: Info,
+                                window_days: Annotated[int, strawberry.argument(
+                                    description="The window in days, 1-366 (时间窗口).")] = DEFAULT_SIGNAL_WINDOW_DAYS,
+                                threshold: Annotated[int, strawberry.argument(
+                                    description="Complaints a group needs to raise a signal (阈值), at least 1.")
+                                ] = DEFAULT_SIGNAL_THRESHOLD) -> list[ComplaintSignal]:
         viewer = viewer_of(info)
         if viewer.is_anonymous:
             raise unauthenticated()

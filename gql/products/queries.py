@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
@@ -12,5 +14,7 @@ from gql.products.types import ProductLookup, lookup
 class ProductQuery:
     @strawberry.field(description="Look a product up by GTIN/EAN/UPC (check digit verified), trace code or text "
                                   "(扫码查询): its identity and its active warnings and recalls.")
-    async def product_lookup(self, info: Info, code: str) -> ProductLookup:
+    async def product_lookup(self, info: Info, code: Annotated[str, strawberry.argument(
+            description="What was scanned or typed (编码): GTIN/EAN/UPC, trace code or a product name.")]
+                             ) -> ProductLookup:
         return await lookup(info, code)

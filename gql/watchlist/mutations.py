@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
@@ -26,10 +28,16 @@ class WatchlistMutation:
     @strawberry.mutation(permission_classes=[IsConsumer],
                          description="Watch a product by GTIN, trace code or name (关注商品), signed-in CONSUMER; "
                                      "again with another label renames it. Returns the whole watchlist.")
-    async def watch_product(self, info: Info, code: str, label: str | None = None) -> list[WatchedProduct]:
+    async def watch_product(self, info: Info,
+                            code: Annotated[str, strawberry.argument(
+                                description="GTIN, trace code or product name to watch (编码).")],
+                            label: Annotated[str | None, strawberry.argument(
+                                description="The owner's name for it (备注), up to 100 characters.")] = None,
+                            ) -> list[WatchedProduct]:
         return [WatchedProduct.from_doc(d) for d in await actions.watch(_owner(info), code, label)]
 
     @strawberry.mutation(permission_classes=[IsConsumer],
                          description="Stop watching a product (取消关注). Returns the whole watchlist.")
-    async def unwatch_product(self, info: Info, code: str) -> list[WatchedProduct]:
+    async def unwatch_product(self, info: Info, code: Annotated[str, strawberry.argument(
+            description="The code to stop watching (编码).")]) -> list[WatchedProduct]:
         return [WatchedProduct.from_doc(d) for d in await actions.unwatch(_owner(info), code)]
