@@ -16,7 +16,7 @@ from documents.core.errors import NotFound, RuleViolation
 from documents.defects import actions as defect_actions
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enterprises.models import check_uscc
-from documents.enums import CrossBorderClass, RecallType, RemedyType, Role
+from documents.enums import CrossBorderClass, RecallType, RemedyType, Role, WarningKind, WarningLevel, WarningStatus
 from documents.recalls import actions
 from documents.recalls.models import Recall as RecallDoc
 from documents.recalls.models import Remedy
@@ -70,8 +70,8 @@ async def warning_ref(viewer: Viewer, value: strawberry.ID | None) -> actions.Wa
     doc = await WarningDoc.get_pymongo_collection().find_one({"_id": decoded[1]}) if decoded else None
     if doc is None or not warning_visibility.can_see(viewer, doc):
         raise RuleViolation("no such warning", field="warningId")
-    return actions.WarningRef(id=doc["_id"], code=doc.get("code"), level=doc["level"], kind=doc["kind"],
-                              status=doc["status"])
+    return actions.WarningRef(id=doc["_id"], code=doc.get("code"), level=WarningLevel(doc["level"]),
+                              kind=WarningKind(doc["kind"]), status=WarningStatus(doc["status"]))
 
 
 async def build_recall(input: AnnounceRecallInput, recall_type: RecallType) -> RecallDoc:
