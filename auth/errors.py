@@ -7,10 +7,6 @@ class Unauthenticated(Exception):
     """No valid credentials (bad password, invalid/expired/revoked token)."""
 
 
-class Forbidden(Exception):
-    """Valid credentials, but the viewer may not do this."""
-
-
 class RateLimited(Exception):
     """Too many attempts; try again after `retry_after` seconds."""
 

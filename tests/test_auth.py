@@ -222,13 +222,28 @@ def test_signup_cannot_choose_a_role(live_server: Stack) -> None:
 
 
 def test_audit_log_records_security_events(live_server: Stack, tokens: dict[str, str]) -> None:
-    live_server.gql('mutation { signIn(input: {email: "admin@demo.test", password: "nope-nope-nope"}) { accessToken } }')
-    live_server.agency_token("warnings:read")
+    """Each entry checked here is one this test caused (a unique account, after a marker time)."""
+    email = f"audit-{uuid.uuid4().hex[:8]}@x.test"
     with db(live_server) as client:
-        actions = {e["action"] for e in client.qsradar.audit_log.find({}, {"action": 1})}
-        entry = client.qsradar.audit_log.find_one({"action": "sign_in_failed", "actor": "admin@demo.test"})
-    assert {"sign_in", "sign_in_failed", "agency_token_issued", "agency_client_created"} <= actions
-    assert entry["address"] == "127.0.0.1" and entry["at"] is not None
+        since = client.qsradar.audit_log.find_one({}, sort=[("at", -1)])["at"]
+    signed_up = live_server.gql("mutation($e: String!) { signUp(input: {email: $e, password: \"audit-pass-123\"}) "
+                                "{ viewer { id } } }", {"e": email})
+    assert "errors" not in signed_up, signed_up
+    live_server.gql("mutation($e: String!) { signIn(input: {email: $e, password: \"wrong-pass-123\"}) { accessToken } }",
+                    {"e": email})
+    live_server.sign_in(email, "audit-pass-123")
+    assert live_server.agency_token("warnings:read").status_code == 200
+    with db(live_server) as client:
+        mine = list(client.qsradar.audit_log.find({"at": {"$gte": since}}))
+    by_action: dict[str, list[dict]] = {}
+    for entry in mine:
+        by_action.setdefault(entry["action"], []).append(entry)
+    failed = [e for e in by_action.get("sign_in_failed", []) if e["actor"] == email]
+    assert len(failed) == 1 and failed[0]["address"] == "127.0.0.1" and failed[0]["at"] is not None
+    account = [e for e in by_action.get("sign_up", []) if e["address"] == "127.0.0.1"]
+    assert account and any(e["actor"] in {s["actor"] for s in by_action.get("sign_in", [])} for e in account)
+    assert any(e["actor"] == "client:demo-agency" or "demo-agency" in str(e.get("actor"))
+               for e in by_action.get("agency_token_issued", []))
 
 
 async def test_websocket_auth_on_connection_init(live_server: Stack, tokens: dict[str, str]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pymongo import MongoClient
 
 from tests import stack as stack_mod
 from tests.stack import ROOT, Stack
@@ -145,9 +146,34 @@ def test_mutation_is_not_accepted_as_a_simple_cors_request(live_server: Stack, c
         again(email, "long-enough-1")
 
 
-def test_unexpected_errors_are_internal_without_details(live_server: Stack) -> None:
+def test_unknown_node_types_are_null(live_server: Stack) -> None:
     # A node id whose ObjectId is valid but whose type is unknown is not an error, just null.
     assert live_server.gql('{ node(id: "bm9wZTo2YjA0MDczYTQwMzIzMTZiNzYzMTg4Yjc") { id } }') == {"data": {"node": None}}
+
+
+def test_unexpected_errors_are_internal_without_details(fresh_dir: Path) -> None:
+    """A fault the test injects: a stored warning whose level no code knows (written around the service)."""
+    with stack_mod.running(fresh_dir) as s:
+        token = s.sign_in("regulator@demo.test")["accessToken"]
+        issued = s.gql("mutation { issueWarning(input: {title: \"故障注入 fault\", level: BLUE, kind: ANNOUNCEMENT, "
+                       "hazards: [PHYSICAL], productCategory: \"fault-injection\", summary: \"x\"}) { id } }",
+                       token=token)["data"]["issueWarning"]["id"]
+        client = MongoClient(f"mongodb://127.0.0.1:{s.embedded_db()['port']}/?directConnection=true")
+        try:
+            changed = client.qsradar.warnings.update_one({"product_category": "fault-injection"},
+                                                         {"$set": {"level": "PURPLE"}})
+            assert changed.modified_count == 1
+        finally:
+            client.close()
+        response = s.post("query($id: ID!) { node(id: $id) { ... on Warning { level } } }", {"id": issued},
+                          token=token)
+        log = s.log()
+    assert response.status_code == 200
+    error = response.json()["errors"][0]
+    assert error["extensions"] == {"code": "INTERNAL"}
+    assert error["message"] == "Internal error; it has been logged."
+    assert "PURPLE" not in response.text and "Traceback" not in response.text
+    assert "PURPLE" in log and "Traceback" in log  # the details go to the log, not to the client
 
 
 def test_an_account_survives_a_restart(fresh_dir: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from pathlib import Path
 import xml.etree.ElementTree as ET
 
 import httpx
@@ -13,6 +14,7 @@ from pymongo import AsyncMongoClient
 
 from documents.demo.data import DEMO_USCC
 from documents.warnings.models import Warning as WarningDoc
+from tests import stack as stack_mod
 from tests.stack import Stack
 
 FIELDS = "id code title titleEn level kind status hazards productCategory hsCodes originCountries summary measures " \
@@ -211,9 +213,16 @@ def test_keyset_pagination_is_complete_and_ordered(live_server: Stack, tokens: d
     assert pages == 3 and seen == list(reversed(issued))
 
 
-def test_first_is_capped_at_100(live_server: Stack) -> None:
-    body = live_server.gql("{ warnings(first: 500) { edges { cursor } } }")
-    assert "errors" not in body and len(body["data"]["warnings"]["edges"]) <= 100
+def test_first_is_capped_at_100(fresh_dir: Path) -> None:
+    """With more than 100 warnings, `first: 500` gives exactly 100 and says there is more."""
+    with stack_mod.running(fresh_dir) as s:
+        token = s.sign_in("regulator@demo.test")["accessToken"]
+        for i in range(100):
+            assert "errors" not in s.gql(ISSUE, {"i": warning_input(title=f"上限 cap {i}")}, token=token)
+        body = s.gql("{ warnings(first: 500) { totalCount edges { cursor } pageInfo { hasNextPage } } }")
+    page = body["data"]["warnings"]
+    assert page["totalCount"] > 100
+    assert len(page["edges"]) == 100 and page["pageInfo"]["hasNextPage"] is True
 
 
 @pytest.mark.parametrize("f, expect_code", [
@@ -323,7 +332,7 @@ async def test_concurrent_writes_lose_nothing(live_server: Stack, tokens: dict[s
     import asyncio
     import random
 
-    from documents.changelog.models import encode_cursor
+    from gql.alerts.subscription import encode_cursor
     from tests.gqlws import GqlWs
 
     reg = {"Authorization": f"Bearer {tokens['regulator']}"}

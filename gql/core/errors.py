@@ -14,7 +14,7 @@ from graphql import GraphQLError
 from pydantic import ValidationError
 from pymongo.errors import PyMongoError
 
-from auth.errors import Forbidden, RateLimited, Unauthenticated
+from auth.errors import RateLimited, Unauthenticated
 from documents.core.errors import NotFound, RuleViolation, StateConflict
 
 log = logging.getLogger("qsradar.errors")
@@ -68,8 +68,6 @@ def _from_exception(exc: BaseException) -> tuple[ErrorCode, str, dict[str, Any]]
         return ErrorCode.NOT_FOUND, str(exc), {}
     if isinstance(exc, Unauthenticated):
         return ErrorCode.UNAUTHENTICATED, str(exc), {}
-    if isinstance(exc, Forbidden):
-        return ErrorCode.FORBIDDEN, str(exc), {}
     if isinstance(exc, RateLimited):
         return ErrorCode.RATE_LIMITED, str(exc), {"retryAfter": exc.retry_after}
     return None
