@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from pathlib import Path
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import httpx
 import pytest
