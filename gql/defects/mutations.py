@@ -23,6 +23,11 @@ from gql.core.permissions import IsRegulator, unauthenticated, viewer_of
 from gql.defects.types import DefectReport
 from gql.recalls.mutations import AnnounceRecallInput, build_recall, warning_ref
 
+ConfirmedArg = Annotated[bool, strawberry.argument(
+    description="True confirms the defect, false dismisses the report (确认/不予认定).")]
+ReasonArg = Annotated[str, strawberry.argument(
+    description="The assessment and its reasons (评估意见).")]
+
 
 @strawberry.input(description="A suspected product defect to report (提交缺陷报告).")
 class DefectReportInput:
@@ -111,7 +116,9 @@ class DefectMutation:
                          description="Confirm or dismiss a report with reasons (缺陷评估, REGULATOR). A confirmation "
                                      "may name the warning it led to and order a recall (`recall`) in the same "
                                      "transaction.")
-    async def assess_defect_report(self, info: Info, id: strawberry.ID, confirmed: bool, reason: str,
+    async def assess_defect_report(self, info: Info, id: strawberry.ID,
+                                   confirmed: ConfirmedArg,
+                                   reason: ReasonArg,
                                    warning_id: Annotated[strawberry.ID | None, strawberry.argument(
                                        description="The warning the report led to (关联预警).")] = None,
                                    recall: Annotated[AnnounceRecallInput | None, strawberry.argument(

@@ -4,6 +4,7 @@ hand in a duty. Resolvers check who may act; documents/recalls/actions.py writes
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from beanie import PydanticObjectId
@@ -24,6 +25,13 @@ from documents.warnings.models import Warning as WarningDoc
 from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, forbid, role_permission, viewer_of
 from gql.recalls.types import Recall, RecallDuty
+
+DefectReportIdArg = Annotated[strawberry.ID | None, strawberry.argument(
+    description="The defect report the order confirms or follows (缺陷报告).")]
+CloseReasonArg = Annotated[str, strawberry.argument(
+    description="Why it is closed: the effect evaluation (结案说明).")]
+DutyNoteArg = Annotated[str, strawberry.argument(
+    description="What was handed in (履行说明).")]
 
 
 @strawberry.input(description="A recall to announce or order (发布召回).")
@@ -135,7 +143,7 @@ class RecallMutation:
                          description="Order a recall (责令召回, REGULATOR); with `defectReportId` a report still under "
                                      "assessment is confirmed in the same transaction, and linked to the recall.")
     async def order_recall(self, info: Info, input: AnnounceRecallInput,
-                           defect_report_id: strawberry.ID | None = None) -> Recall:
+                           defect_report_id: DefectReportIdArg = None) -> Recall:
         return await order(info, input, defect_report_id)
 
     @strawberry.mutation(permission_classes=[role_permission(Role.ENTERPRISE, Role.REGULATOR)],
@@ -162,7 +170,8 @@ class RecallMutation:
 
     @strawberry.mutation(permission_classes=[IsRegulator],
                          description="Close a completed recall after evaluating its effect (结案, REGULATOR); final.")
-    async def close_recall(self, info: Info, id: strawberry.ID, reason: str) -> Recall:
+    async def close_recall(self, info: Info, id: strawberry.ID,
+                           reason: CloseReasonArg) -> Recall:
         recall = await actions.load(_recall_id(id))
         return _out(await actions.close(recall, reason, by=viewer_of(info).actor))
 
@@ -171,7 +180,8 @@ class RecallMutation:
                                      "way (履行召回义务; the enterprise that owes it, or a REGULATOR recording "
                                      "receipt). "
                                      "Progress-report duties are met by reportRecallProgress.")
-    async def fulfil_recall_duty(self, info: Info, id: strawberry.ID, note: str) -> RecallDuty:
+    async def fulfil_recall_duty(self, info: Info, id: strawberry.ID,
+                                 note: DutyNoteArg) -> RecallDuty:
         decoded = decode_id(str(id), "RecallDuty")
         if decoded is None:
             raise NotFound("no such duty")

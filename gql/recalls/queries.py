@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -27,6 +27,12 @@ from gql.recalls.types import Recall, RecallDuty, RecallDutyFilter, duty_page
 MAX_TEXT = 100
 UNCATEGORISED = "未分类 Uncategorised"
 UNBRANDED = "未标明品牌 No brand"
+
+
+GroupByArg = Annotated[EffectivenessGroup, strawberry.argument(
+    description="Group by category, brand or enterprise (统计口径).")]
+SinceArg = Annotated[datetime | None, strawberry.argument(
+    description="Only recalls announced at or after this time (起始时间).")]
 
 
 @strawberry.input(description="Filters on recalls (召回筛选).")
@@ -132,8 +138,10 @@ class RecallQuery:
                                   "recalls announced since `since` (all when null): public; agencies need "
                                   "recalls:read.",
                       permission_classes=[has_scope(AgencyScope.RECALLS_READ)])
-    async def recall_effectiveness(self, info: Info, group_by: EffectivenessGroup,
-                                   since: datetime | None = None) -> list[RecallEffectiveness]:
+    async def recall_effectiveness(
+            self, info: Info, group_by: GroupByArg,
+            since: SinceArg = None
+    ) -> list[RecallEffectiveness]:
         restriction = visibility.query_filter(viewer_of(info))
         assert restriction is not None
         # `find`, not an aggregation: the embedded server's `$match` compares dates wrongly (query_shapes.py).
