@@ -35,7 +35,8 @@ class Settings(BaseSettings):
     port: int = Field(8000, alias="PORT")
     web_concurrency: int = Field(1, alias="WEB_CONCURRENCY", ge=1, le=64)
     log_level: str = Field("info", alias="QSRADAR_LOG_LEVEL")
-    frontend_dir: Path = Field(Path(__file__).resolve().parent.parent / "frontend" / "dist", alias="QSRADAR_FRONTEND_DIR")
+    frontend_dir: Path = Field(Path(__file__).resolve().parent.parent / "frontend" / "dist",
+                               alias="QSRADAR_FRONTEND_DIR")
 
     access_token_ttl_seconds: int = Field(900, alias="QSRADAR_ACCESS_TOKEN_TTL")
     refresh_token_ttl_seconds: int = Field(30 * 24 * 3600, alias="QSRADAR_REFRESH_TOKEN_TTL")
@@ -76,6 +77,25 @@ class Settings(BaseSettings):
     ws_session_recheck_seconds: float = Field(15.0, alias="QSRADAR_WS_SESSION_RECHECK", gt=0)
     # Origins allowed to call the API from a browser, comma-separated (empty: no cross-origin access).
     cors_origins: str = Field("", alias="QSRADAR_CORS_ORIGINS")
+
+    # Partner-agency API (issue 14). Cost budgets: a leaky bucket per agency client and per account (shared by all
+    # workers, in the database) and per anonymous address (per process, restored at rate / WEB_CONCURRENCY);
+    # a client's own values on its AgencyClient document win. One query may cost at most QSRADAR_MAX_QUERY_COST.
+    budget_maximum: int = Field(1000, alias="QSRADAR_BUDGET_MAXIMUM", ge=1)
+    budget_restore_rate: float = Field(50.0, alias="QSRADAR_BUDGET_RESTORE_RATE", gt=0)
+    max_query_cost: int = Field(1000, alias="QSRADAR_MAX_QUERY_COST", ge=1)
+    # Persisted queries: `off` (APQ open to all), `only` (only registered documents run, except for agency
+    # clients); the manifest of the front end's documents (tools/persisted/extract.py writes it).
+    trusted_documents: Literal["off", "only"] = Field("off", alias="QSRADAR_TRUSTED_DOCUMENTS")
+    persisted_manifest: Path = Field(Path(__file__).resolve().parent.parent / "tools" / "persisted" / "manifest.json",
+                                     alias="QSRADAR_PERSISTED_MANIFEST")
+    # Webhook deliveries: timeout per attempt, first retry delay (then x4 per attempt, up to 24 h), poll interval.
+    webhook_timeout_seconds: float = Field(10.0, alias="QSRADAR_WEBHOOK_TIMEOUT", gt=0)
+    webhook_retry_base_seconds: float = Field(10.0, alias="QSRADAR_WEBHOOK_RETRY_BASE", gt=0)
+    webhook_retry_window_seconds: float = Field(24 * 3600.0, alias="QSRADAR_WEBHOOK_RETRY_WINDOW", gt=0)
+    webhook_poll_seconds: float = Field(1.0, alias="QSRADAR_WEBHOOK_POLL", gt=0)
+    # Overdue recall duties → breaches, unclaimed uploads removed (gql/service/maintenance.py).
+    maintenance_seconds: float = Field(600.0, alias="QSRADAR_MAINTENANCE_SECONDS", gt=0)
 
     @property
     def cors_origin_list(self) -> list[str]:

@@ -37,6 +37,7 @@ from gql.service.feeds import atom_feed, json_feed
 from gql.service.frontend import frontend_app
 from gql.service.health import DatabaseMonitor, healthz, readyz
 from gql.service.logs import RequestIds, configure_logging
+from gql.service.maintenance import Maintenance
 from gql.service.metrics import metrics_endpoint
 from gql.service.public_cache import public_cache
 from gql.service.uploads import UPLOAD_ROUTES
@@ -68,10 +69,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await start_hub(settings.subscriber_queue_size, on_change=public_cache.invalidate)
         monitor = DatabaseMonitor()
         monitor.start()
+        upkeep = Maintenance(settings.maintenance_seconds)
+        upkeep.start()
         log.info("qsradar ready (%s mode)", settings.env)
         try:
             yield
         finally:
+            await upkeep.stop()
             await monitor.stop()
             await stop_hub()
             await database.disconnect()
