@@ -17,6 +17,7 @@ from gql.alerts.subscription import AlertSubscription
 from gql.complaints.mutations import ComplaintMutation
 from gql.complaints.queries import ComplaintQuery
 from gql.complaints.types import Complaint
+from gql.core.budget import CostBudget
 from gql.core.errors import classify
 from gql.core.limits import CACHE_SIZE, MAX_TOKENS, LimitedValidation
 from gql.core.metrics import OperationMetrics
@@ -58,6 +59,7 @@ def build_schema() -> QsradarSchema:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         LimitedValidation,
+        CostBudget,  # after LimitedValidation: costs only valid documents
         OperationMetrics,
         PublicCacheHints,
         ReadLogAfterMutation,

@@ -96,7 +96,10 @@ def start(data_dir: Path, port: int | None = None, **env: str) -> Stack:
     full_env.update({"PORT": str(port), "QSRADAR_DATA_DIR": str(data_dir), "QSRADAR_ENV": "development",
                      "WEB_CONCURRENCY": "1", "QSRADAR_DEMO_PASSWORD": DEMO_PASSWORD,
                      # generous per-address limit: every test signs in from 127.0.0.1
-                     "QSRADAR_SIGNIN_MAX_FAILURES_PER_ADDRESS": "1000"})
+                     "QSRADAR_SIGNIN_MAX_FAILURES_PER_ADDRESS": "1000",
+                     # every test shares a few identities and one address: cost budgets out of the way
+                     # (tests/test_budgets.py sets its own)
+                     "QSRADAR_BUDGET_RESTORE_RATE": "1000000"})
     full_env.update(env)
     log_path = data_dir / "service.log"
     log = open(log_path, "ab")

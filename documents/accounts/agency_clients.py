@@ -20,6 +20,10 @@ class AgencyClient(Document):
     country: str | None = None  # ISO 3166 alpha-2 of a foreign authority
     scopes: list[AgencyScope] = Field(default_factory=list)
     disabled: bool = False
+    # Its cost budget (issue 14): bucket size in points and restore rate per second; None = the service defaults
+    # (QSRADAR_BUDGET_MAXIMUM, QSRADAR_BUDGET_RESTORE_RATE). Optional, so no migration.
+    budget_maximum: int | None = None
+    budget_restore_rate: float | None = None
     created_at: datetime = Field(default_factory=utcnow)
 
     class Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from beanie import Document
 
 from documents.accounts.agency_clients import AgencyClient
+from documents.accounts.buckets import CostBucket
 from documents.accounts.models import Account
 from documents.accounts.rate_limits import RateCounter
 from documents.accounts.token_families import RefreshToken, TokenFamily
@@ -26,4 +27,5 @@ def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
             RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning,
-            Complaint, Product, Upload, WatchedProduct]
+            Complaint, Product, Upload, WatchedProduct,
+            CostBucket]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from graphql import (
     DocumentNode,
@@ -22,14 +23,16 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    NullValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
+    VariableNode,
 )
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
-from gql.core.connections import MAX_PAGE
+from gql.core.connections import DEFAULT_PAGE, MAX_PAGE
 
 MAX_TOKENS = 5000
 MAX_DEPTH = 12
@@ -57,20 +60,37 @@ class Measure:
                        min(self.aliases + other.aliases, _CAP), min(self.introspection + other.introspection, _CAP))
 
 
-def _page_factor(field: FieldNode) -> int:
+_CONNECTION_CHILDREN = frozenset({"edges", "nodes"})
+
+
+def _page_factor(field: FieldNode, variables: dict[str, Any] | None = None) -> int:
+    """The page size a field multiplies its children by. Without `variables` (validation, cached per document):
+    a variable counts as the largest page. With them (the budget, gql/core/budget.py): the variable's value, and a
+    connection (a field selecting `edges`/`nodes`) without `first` counts as the default page."""
     for arg in field.arguments or ():
         if arg.name.value == "first":
             if isinstance(arg.value, IntValueNode):
                 return max(1, min(int(arg.value.value), MAX_PAGE))
-            return MAX_PAGE  # a variable: assume the largest page
+            if variables is None:
+                return MAX_PAGE  # a variable: assume the largest page
+            value = variables.get(arg.value.name.value) if isinstance(arg.value, VariableNode) else None
+            if isinstance(value, int) and not isinstance(value, bool):
+                return max(1, min(value, MAX_PAGE))
+            if isinstance(arg.value, VariableNode | NullValueNode) and value is None:
+                return DEFAULT_PAGE
+            return MAX_PAGE
+    if variables is not None and field.selection_set is not None and any(
+            isinstance(s, FieldNode) and s.name.value in _CONNECTION_CHILDREN for s in field.selection_set.selections):
+        return DEFAULT_PAGE
     return 1
 
 
 class _Measurer:
     """Measures selection sets; each named fragment once (a cycle counts as empty: validation refuses it)."""
 
-    def __init__(self, fragments: dict[str, FragmentDefinitionNode]) -> None:
+    def __init__(self, fragments: dict[str, FragmentDefinitionNode], variables: dict[str, Any] | None = None) -> None:
         self.fragments = fragments
+        self.variables = variables
         self.done: dict[str, Measure] = {}
         self.in_progress: set[str] = set()
 
@@ -98,7 +118,7 @@ class _Measurer:
                 # deep), so it does not count towards depth; its aliases and cost do.
                 depth = 0 if introspective else 1 + child.depth
                 total = total.plus(Measure(
-                    cost=min(1 + _page_factor(sel) * child.cost, _CAP),
+                    cost=min(1 + _page_factor(sel, self.variables) * child.cost, _CAP),
                     depth=depth,
                     aliases=child.aliases + (sel.alias is not None),
                     introspection=child.introspection + (sel.name.value in _INTROSPECTION_ROOTS),
@@ -110,10 +130,12 @@ class _Measurer:
         return total
 
 
-def measure_operations(document: DocumentNode) -> Iterator[tuple[OperationDefinitionNode, Measure]]:
-    """Each operation of `document` with its measure; linear in the document's size."""
+def measure_operations(document: DocumentNode, variables: dict[str, Any] | None = None,
+                       ) -> Iterator[tuple[OperationDefinitionNode, Measure]]:
+    """Each operation of `document` with its measure; linear in the document's size. With `variables`, page sizes
+    given by variables are taken from them (see `_page_factor`)."""
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    measurer = _Measurer(fragments)
+    measurer = _Measurer(fragments, variables)
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
             yield definition, measurer.selection_set(definition.selection_set, in_introspection=False)

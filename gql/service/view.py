@@ -31,6 +31,7 @@ from strawberry.types.execution import PreExecutionError
 from auth.errors import Unauthenticated
 from auth.viewer import ANONYMOUS, Viewer, viewer_from_authorization
 from documents.settings import get_settings
+from gql.core.budget import charge_cached
 from gql.core.context import Context
 from gql.core.errors import INTERNAL_MESSAGE, ErrorCode
 from gql.core.limits import MAX_TOKENS
@@ -282,7 +283,10 @@ class QsradarGraphQL(GraphQL[Context, None]):
             # The key holds the Accept header, so the media type it was answered with follows from it.
             media_type = GRAPHQL_RESPONSE_JSON if GRAPHQL_RESPONSE_JSON.encode() in headers.get(b"accept", b"") \
                 else "application/json"
-            await Response(hit, media_type=media_type, headers={"X-Cache": "hit"})(scope, receive, send)
+            # Paid from this process's anonymous bucket of the address (no database call; gql/core/budget.py).
+            hit, retry = charge_cached(hit, (scope.get("client") or ("",))[0])
+            hit_headers = {"X-Cache": "hit"} if retry is None else {"Retry-After": str(retry)}
+            await Response(hit, media_type=media_type, headers=hit_headers)(scope, receive, send)
             return
         PUBLIC_CACHE.labels("miss").inc()
         generation = public_cache.generation
