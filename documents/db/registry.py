@@ -16,6 +16,7 @@ from documents.db.counters import Counter
 from documents.defects.models import DefectReport
 from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import CreditApplication, Enterprise
+from documents.persisted.models import PersistedDocument
 from documents.products.models import Product
 from documents.recalls.models import Recall, RecallDuty
 from documents.uploads.models import Upload
@@ -28,4 +29,4 @@ def all_documents() -> list[type[Document]]:
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
             RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning,
             Complaint, Product, Upload, WatchedProduct,
-            CostBucket]
+            CostBucket, PersistedDocument]

@@ -39,7 +39,9 @@ from gql.service.health import DatabaseMonitor, healthz, readyz
 from gql.service.logs import RequestIds, configure_logging
 from gql.service.maintenance import Maintenance
 from gql.service.metrics import metrics_endpoint
+from gql.service.persisted import register_manifest
 from gql.service.public_cache import public_cache
+from gql.service.sdl import schema_sdl
 from gql.service.uploads import UPLOAD_ROUTES
 from gql.service.view import QsradarGraphQL, database_unavailable
 
@@ -65,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if not settings.is_production:
             await seed_demo_data()
             await seed_demo_identities()
+        await register_manifest()  # the front end's documents, by hash (gql/service/persisted.py)
         # Public answers are dropped on every change-log batch, whichever worker wrote it.
         await start_hub(settings.subscriber_queue_size, on_change=public_cache.invalidate)
         monitor = DatabaseMonitor()
@@ -84,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     graphql = QsradarGraphQL(graphiql=not settings.is_production)
     routes = [
+        Route("/graphql/schema.graphql", schema_sdl),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/oauth/token", token_endpoint, methods=["POST"]),

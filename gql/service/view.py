@@ -37,6 +37,7 @@ from gql.core.errors import INTERNAL_MESSAGE, ErrorCode
 from gql.core.limits import MAX_TOKENS
 from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
 from gql.schema import schema
+from gql.service import persisted
 from gql.service.public_cache import MAX_BODY, public_cache
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -159,7 +160,8 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 await self.handle_invalid_message("`payload` must hold a string `query` and object `variables`")
                 return
             if self.connection_acknowledged and message["id"] not in self.operations and \
-                    (refused := introspection_refusal(self.context.viewer, payload["query"])) is not None:
+                    ((refused := introspection_refusal(self.context.viewer, payload["query"])) is not None
+                     or (refused := persisted.websocket_refusal(self.context.viewer, payload["query"])) is not None):
                 await self.send_message({"id": message["id"], "type": "error", "payload": [refused.formatted]})
                 return
         await super().handle_message(cast("TransportMessage", message))  # checked above: a well-formed message
@@ -319,6 +321,10 @@ class QsradarGraphQL(GraphQL[Context, None]):
             response = _error_response(status, code, exc.reason)
         await response(scope, receive, send)
 
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # A GET by persisted-query hash (APQ) carries `extensions` and no `query`: an operation, not the IDE.
+        return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
+
     def decode_json(self, data: str | bytes) -> object:
         # orjson refuses invalid UTF-8 and lone surrogates ("\udfff"), which the standard library lets
         # through to the database (INTERNAL); a refusal here is a 400 (HTTP) or close 4400 (WebSocket).
@@ -385,6 +391,10 @@ class QsradarGraphQL(GraphQL[Context, None]):
 
     async def execute_single(self, request: Request, request_adapter: Any, sub_response: Any, context: Context,
                              root_value: Any, request_data: Any) -> ExecutionResult:
+        resolved = await persisted.resolve(request_data, context.viewer)  # APQ and trusted documents
+        if isinstance(resolved, GraphQLError):
+            return PreExecutionError(data=None, errors=[resolved])
+        request_data = resolved
         refused = introspection_refusal(context.viewer, request_data.query)
         if refused is not None:
             return PreExecutionError(data=None, errors=[refused])
