@@ -74,6 +74,17 @@ class Stack:
         return httpx.post(f"{self.base_url}/oauth/token", data=form, auth=(client_id, secret), timeout=30)
 
 
+def code_of(body: dict[str, Any]) -> str:
+    """The contract code of the first error of a GraphQL answer (the answer must have one)."""
+    assert body.get("errors"), body
+    return str(body["errors"][0]["extensions"]["code"])
+
+
+def field_of(body: dict[str, Any]) -> str | None:
+    """The input field named by the first error of a GraphQL answer."""
+    return body["errors"][0]["extensions"].get("field")
+
+
 def wait_ready(base_url: str, process: subprocess.Popen, log_path: Path, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

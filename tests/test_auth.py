@@ -16,16 +16,13 @@ from joserfc.jwk import OctKey
 from pymongo import MongoClient
 
 from tests.gqlws import PROTOCOL, GqlWs
-from tests.stack import Stack
+from tests.stack import Stack, code_of
 
 ME = "{ me { id email role scopes enterprise { uscc creditLevel } } }"
 SIGN_UP = "mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken expiresIn viewer { email role } } }"
 REFRESH = "mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }"
 DEV_SECRET = "qsradar-development-secret-key-change-me-0000"
 
-
-def code_of(body: dict) -> str:
-    return body["errors"][0]["extensions"]["code"]
 
 
 def unique_email(prefix: str = "user") -> str:

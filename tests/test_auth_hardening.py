@@ -11,13 +11,12 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
 from tests import stack as stack_mod
-from tests.stack import DEMO_PASSWORD, ROOT, Stack
+from tests.stack import DEMO_PASSWORD, ROOT, Stack, code_of
 
 ME = "{ me { id email role } }"
 SIGN_UP = "mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken } }"
@@ -26,9 +25,6 @@ REFRESH = "mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken 
 DEV_SECRET = "qsradar-development-secret-key-change-me-0000"
 PUBLIC_URL = "https://radar.example.test"
 
-
-def code_of(body: dict[str, Any]) -> str:
-    return str(body["errors"][0]["extensions"]["code"])
 
 
 def new_account(s: Stack, password: str = "right-password-1") -> tuple[str, dict[str, str]]:

@@ -11,16 +11,8 @@ import httpx
 import pytest
 
 from documents.demo.data import DEMO_USCC, HOME
-from tests.stack import Stack
-from tests.test_complaints_support import (
-    ALL_FIELDS,
-    FILE,
-    code_of,
-    complaint_input,
-    field_of,
-    new_consumer,
-    wait_for_demo_products,
-)
+from tests.complaints_support import ALL_FIELDS, FILE, complaint_input, new_consumer, wait_for_demo_products
+from tests.stack import Stack, code_of, field_of
 
 LIST = "query($f: ComplaintFilter) { complaints(filter: $f, first: 100) { totalCount edges { node { %s } } } }"
 NODE = "query($id: ID!) { node(id: $id) { ... on Complaint { %s } } }"

@@ -19,7 +19,7 @@ from pymongo import MongoClient
 from documents.core.workdays import add_working_days
 from documents.enterprises.rules import uscc_check_character
 from gql.core.node import global_id
-from tests.stack import DEMO_PASSWORD, Stack
+from tests.stack import DEMO_PASSWORD, Stack, code_of
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 (no I, O, S, V, Z)
 REGISTER = """mutation($i: RegisterEnterpriseInput!) { registerEnterprise(input: $i) { id uscc creditLevel isAeo
@@ -47,10 +47,6 @@ QUEUE = "query($s: [ReviewState!], $u: String, $f: Int, $a: String) { creditAppl
 LIST = "query($f: EnterpriseFilter, $n: Int, $a: String) { enterprises(filter: $f, first: $n, after: $a) { totalCount " \
        "pageInfo { hasNextPage endCursor } edges { node { uscc name nameEn } } } }"
 
-
-def code_of(body: dict) -> str:
-    assert "errors" in body, body
-    return body["errors"][0]["extensions"]["code"]
 
 
 def ok(body: dict) -> dict:

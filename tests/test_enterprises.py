@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from documents.demo.data import ANKER, CBEC, DEMO_USCC, HOME
-from tests.stack import Stack
+from tests.stack import Stack, code_of
 
 OWN = DEMO_USCC
 UNKNOWN_USCC = "91000000000000000K"  # a valid GB 32100 code that no enterprise has
@@ -21,9 +21,6 @@ DUTIES = "query($u: String!) { enterprise(uscc: $u) { recalls { code unitsAffect
 SET = "mutation($u: String!, $l: CreditLevel!) { setCreditLevel(uscc: $u, level: $l, reason: \"违规记录\") " \
       "{ creditLevel creditHistory { fromLevel toLevel reason by } } }"
 
-
-def code_of(body: dict) -> str:
-    return body["errors"][0]["extensions"]["code"]
 
 
 @pytest.fixture(scope="module")

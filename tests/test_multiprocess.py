@@ -90,7 +90,7 @@ async def test_every_subscriber_of_every_process_gets_every_alert(tmp_path: Path
                 subscribers.append(ws)
 
         published: list[str] = []
-        for round_ in range(2):
+        for _round in range(2):
             for s in live:  # each write through another process
                 async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:
                     published.append((await issue(client, token))["id"])

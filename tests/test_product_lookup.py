@@ -17,8 +17,8 @@ from documents.demo.complaints import (
     POWER_BANK_GTIN,
 )
 from documents.demo.data import DEMO_USCC
-from tests.stack import Stack
-from tests.test_complaints_support import FILE, code_of, complaint_input, new_consumer, wait_for_demo_products
+from tests.complaints_support import FILE, complaint_input, new_consumer, wait_for_demo_products
+from tests.stack import Stack, code_of
 
 LOOKUP = ("query($c: String!) { productLookup(code: $c) { code codeType valid gtin14 product { code name brand "
           "category enterprise { uscc name } } products { name } warnings { code title kind status } "

@@ -11,7 +11,7 @@ import pytest
 
 from documents.demo.data import AUTO
 from tests import stack as stack_mod
-from tests.stack import DEMO_PASSWORD, Stack
+from tests.stack import DEMO_PASSWORD, Stack, code_of
 
 REPORT = "mutation($id: ID!, $u: Int!, $r: Float, $n: String) { reportRecallProgress(id: $id, unitsRecovered: $u, " \
          "refundsCny: $r, note: $n) { status unitsRecovered refundsCny completionRate progressReports { " \
@@ -19,9 +19,6 @@ REPORT = "mutation($id: ID!, $u: Int!, $r: Float, $n: String) { reportRecallProg
 BY_ENTERPRISE = "query($u: String!) { recalls(filter: {enterpriseUscc: $u}) { edges { node { id code status " \
                 "unitsAffected unitsRecovered completionRate } } } }"
 
-
-def code_of(body: dict) -> str:
-    return body["errors"][0]["extensions"]["code"]
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stack import Stack
+from tests.stack import Stack, code_of
 
 RECALLS = "query($f: RecallFilter) { recalls(filter: $f, first: 50) { totalCount edges { node { id code productName " \
           "brand type status unitsAffected unitsRecovered refundsCny completionRate enterprise { name } " \
           "warning { code level } } } } }"
 
-
-def code_of(body: dict) -> str:
-    return body["errors"][0]["extensions"]["code"]
 
 
 @pytest.mark.parametrize("role", ["anonymous", "consumer", "enterprise", "regulator", "admin"])

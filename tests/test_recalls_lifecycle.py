@@ -14,7 +14,7 @@ import pytest
 from documents.demo.data import CLOTH, DEMO_USCC, HOME
 from tests import stack as stack_mod
 from tests.gqlws import GqlWs
-from tests.stack import DEMO_PASSWORD, Stack
+from tests.stack import DEMO_PASSWORD, Stack, code_of
 
 RECALL_FIELDS = "id code type status unitsAffected unitsRecovered completionRate remedy { type instructions " \
                 "contactPhone } gtins batches hazard duties { id kind state dueAt workingDaysLeft calendarExact }"
@@ -32,10 +32,6 @@ DUTIES = "query($f: RecallDutyFilter) { recallDuties(filter: $f, first: 100) { t
          "state enterprise { uscc } recall { code } } } } }"
 ISSUE = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id code level } }"
 
-
-def code_of(body: dict) -> str:
-    assert body.get("errors"), body
-    return body["errors"][0]["extensions"]["code"]
 
 
 def ok(body: dict) -> dict:

@@ -15,8 +15,8 @@ import pytest
 from PIL import Image
 from pymongo import MongoClient
 
-from tests.stack import Stack
-from tests.test_complaints_support import FILE, code_of, complaint_input, new_consumer, png_bytes
+from tests.complaints_support import FILE, complaint_input, new_consumer, png_bytes
+from tests.stack import Stack, code_of
 
 pillow_heif.register_heif_opener()
 

@@ -15,7 +15,7 @@ from pymongo import AsyncMongoClient
 from documents.demo.data import DEMO_USCC
 from documents.warnings.models import Warning as WarningDoc
 from tests import stack as stack_mod
-from tests.stack import Stack
+from tests.stack import Stack, code_of
 
 FIELDS = "id code title titleEn level kind status hazards productCategory hsCodes originCountries summary measures " \
          "issuedBy authorizationRef publishedAt liftedAt levelHistory { fromLevel toLevel reason by at }"
@@ -36,9 +36,6 @@ VISIBLE = {
     "DRAFT": {"regulator", "admin"},
 }
 
-
-def code_of(body: dict) -> str:
-    return body["errors"][0]["extensions"]["code"]
 
 
 def warning_input(**overrides: object) -> dict:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from documents.demo.complaints import GAS_STOVE_GTIN, POP_UP_BOOK_GTIN, POWER_BANK_GTIN
-from tests.stack import Stack
-from tests.test_complaints_support import code_of, new_consumer, wait_for_demo_products
+from tests.complaints_support import new_consumer, wait_for_demo_products
+from tests.stack import Stack, code_of
 
 WATCH = "mutation($c: String!, $l: String) { watchProduct(code: $c, label: $l) { code codeType label addedAt } }"
 UNWATCH = "mutation($c: String!) { unwatchProduct(code: $c) { code } }"

@@ -25,13 +25,6 @@ ALL_FIELDS = ("id code status productName brand model productCode productCodeTyp
               "enterprise { uscc name } warning { code }")
 
 
-def code_of(body: dict) -> str:
-    return body["errors"][0]["extensions"]["code"]
-
-
-def field_of(body: dict) -> str | None:
-    return body["errors"][0]["extensions"].get("field")
-
 
 def new_consumer(stack: Stack, name: str = "Test Consumer") -> dict[str, str]:
     """A fresh consumer account: {'token', 'email', 'id'}."""
