@@ -22,6 +22,7 @@ import resource
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -275,6 +276,26 @@ def pct(sorted_values: list[float], p: float) -> float | None:
         return None
     k = min(len(sorted_values) - 1, max(0, round(p / 100 * (len(sorted_values) - 1))))
     return round(sorted_values[k], 2)
+
+
+def signin_timing(base: str, n: int) -> dict:
+    """Median sign-in time for an unknown email and for a known email with a wrong password, interleaved:
+    both must cost the same (an Argon2 check each), or the answer time tells which emails have accounts."""
+    query = "mutation($e: String!) { signIn(input: {email: $e, password: \"wrong-password-1\"}) { accessToken } }"
+    times: dict[str, list[float]] = {"unknown": [], "wrong": []}
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for i in range(n + 2):
+            for kind, email in (("unknown", f"nobody-{i}@bench.test"), ("wrong", "consumer@demo.test")):
+                started = time.perf_counter()
+                body = client.post("/graphql", json={"query": query, "variables": {"e": email}}).json()
+                elapsed = (time.perf_counter() - started) * 1000
+                code = body["errors"][0]["extensions"]["code"]
+                if code != "UNAUTHENTICATED":
+                    raise RuntimeError(f"sign-in timing: expected UNAUTHENTICATED, got {code}")
+                if i >= 2:  # the first two pairs warm caches and connections
+                    times[kind].append(elapsed)
+    return {"unknown_p50_ms": round(statistics.median(times["unknown"]), 1),
+            "wrong_p50_ms": round(statistics.median(times["wrong"]), 1), "samples": n}
 
 
 def run_http(tmp: Path, label: str, base: str, requests: list[dict], headers: dict, concurrency: int,
@@ -551,7 +572,10 @@ def main(argv: list[str]) -> int:
         sport = free_port()
         env = {k: v for k, v in os.environ.items() if k not in ("MONGODB_URI", "PROMETHEUS_MULTIPROC_DIR")}
         env.update(PORT=str(sport), WEB_CONCURRENCY="2", QSRADAR_DATA_DIR=str(tmp), QSRADAR_ENV="development",
-                   QSRADAR_LOG_LEVEL=log_level, HOST="127.0.0.1")
+                   QSRADAR_LOG_LEVEL=log_level, HOST="127.0.0.1",
+                   # All load comes from one address: the per-address limits would measure refusals instead.
+                   QSRADAR_SIGNIN_MAX_FAILURES_PER_ACCOUNT="1000000", QSRADAR_SIGNIN_MAX_FAILURES_PER_ADDRESS="1000000",
+                   QSRADAR_BUDGET_MAXIMUM="100000000", QSRADAR_BUDGET_RESTORE_RATE="100000000")
         service = Server("service", [PY, "-m", "gql"], env, sport, "/readyz", tmp / "service.log")
         service.wait_ready(2)
         sroles = {"w1": service.workers[0], "w2": service.workers[1], "db": db.pid}  # type: ignore[dict-item]
@@ -585,6 +609,10 @@ def main(argv: list[str]) -> int:
                 cfg.bg_seconds)
             print(f"  service {s}: {svc_res[s]['throughput']} req/s, p50 {svc_res[s]['p50_ms']} ms, "
                   f"{svc_res[s]['db_round_trips_per_request']} DB round trips/request", flush=True)
+
+        svc_res["signin_timing"] = signin_timing(service.base, 8 if quick else 40)
+        print(f"  service signin_timing: unknown email p50 {svc_res['signin_timing']['unknown_p50_ms']} ms, wrong "
+              f"password p50 {svc_res['signin_timing']['wrong_p50_ms']} ms", flush=True)
 
         http = httpx.Client(base_url=service.base, timeout=60,
                             headers={"authorization": f"Bearer {regulator}", "content-type": "application/json"})
@@ -638,6 +666,11 @@ def main(argv: list[str]) -> int:
                     entry["db_round_trips_per_request"] = g["db_round_trips_per_request"]
                     entry["floor_db_round_trips_per_request"] = 3
             results["scenarios"][s] = entry
+        timing = svc_res["signin_timing"]
+        timing_ratio = ratio_of(timing["unknown_p50_ms"], timing["wrong_p50_ms"])
+        results["scenarios"]["signin_timing"] = {
+            **timing, "ratio": timing_ratio, "target": "0.8-1.25",
+            "result": "PASS" if timing_ratio is not None and 0.8 <= timing_ratio <= 1.25 else "FAIL"}
         mem = svc_res["fanout_5000"]
         results["scenarios"]["subscriber_memory"] = {
             "kb_per_subscription": mem["kb_per_subscription"], "subscriptions": mem["subscribed"],
@@ -646,7 +679,7 @@ def main(argv: list[str]) -> int:
             "floor_kb_per_socket": floor_res["fanout_5000"]["kb_per_subscription"]}
         results["meta"]["runtime_s"] = round(time.perf_counter() - started, 1)
         order = ["cold_list", "cold_list_first_page", "hot_list", "nested", "fanout_1000", "fanout_5000",
-                 "subscriber_memory"]
+                 "subscriber_memory", "signin_timing"]
         results["scenarios"] = {k: results["scenarios"][k] for k in order}
         results_path().write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
         print_table(results)
@@ -684,6 +717,11 @@ def print_table(results: dict) -> None:
                   f"{'':>6} {'<=50 KB':>7} {e['result']:>6} {'':>8} {'':>9} {'':>17} {'':>21}  "
                   f"idle subscriptions: {e['subscriptions']}, worker RSS {e['rss_before_mb']} -> "
                   f"{e['rss_subscribed_mb']} MB (floor column: plain sockets)")
+            continue
+        if name == "signin_timing":
+            print(f"{name:22} {f(e['unknown_p50_ms']) + ' ms':>11} {f(e['wrong_p50_ms']) + ' ms':>10} "
+                  f"{f(e['ratio'], 2):>6} {e['target']:>7} {e['result']:>6} {'':>8} {'':>9} {'':>17} {'':>21}  "
+                  f"median sign-in: unknown email vs wrong password ({e['samples']} each): no account enumeration")
             continue
         g = e["service"]
         notes = []
