@@ -269,3 +269,11 @@ class LevelChangeKind(str, Enum):
     PUBLISHED = "PUBLISHED"  # 发布
     ADJUSTED = "ADJUSTED"  # 调整级别
     LIFTED = "LIFTED"  # 解除
+
+
+class WebhookDeliveryStatus(str, Enum):
+    """Where a webhook delivery stands (推送状态)."""
+
+    PENDING = "PENDING"  # 待发送: not yet delivered, or waiting for its next retry
+    SUCCEEDED = "SUCCEEDED"  # 已送达: the endpoint answered 2xx
+    FAILED = "FAILED"  # 失败: retries exhausted (24 h); the endpoint is disabled

@@ -38,11 +38,14 @@ from gql.warnings.mutations import WarningMutation
 from gql.warnings.queries import WarningQuery
 from gql.warnings.types import Warning
 from gql.watchlist.mutations import WatchlistMutation
+from gql.webhooks.mutations import WebhookMutation
+from gql.webhooks.queries import WebhookQuery
+from gql.webhooks.types import WebhookEndpoint
 
 Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, DefectQuery, EnterpriseQuery, AccountQuery,
-                                     ComplaintQuery, ProductQuery))
+                                     ComplaintQuery, ProductQuery, WebhookQuery))
 Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, RecallMutation, DefectMutation,
-                                    EnterpriseMutation, ComplaintMutation, WatchlistMutation))
+                                    EnterpriseMutation, ComplaintMutation, WatchlistMutation, WebhookMutation))
 Subscription = merge_types("Subscription", (AlertSubscription,))
 
 
@@ -65,7 +68,7 @@ def build_schema() -> QsradarSchema:
         ReadLogAfterMutation,
     ]
     return QsradarSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                         types=[Warning, Recall, RecallDuty, DefectReport, Enterprise, Complaint],
+                         types=[Warning, Recall, RecallDuty, DefectReport, Enterprise, Complaint, WebhookEndpoint],
                          extensions=extensions,
                          execution_context_class=SharedResultExecutionContext)
 

@@ -22,6 +22,7 @@ from documents.recalls.models import Recall, RecallDuty
 from documents.uploads.models import Upload
 from documents.warnings.models import Warning
 from documents.watchlist.models import WatchedProduct
+from documents.webhooks.models import WebhookDelivery, WebhookEndpoint
 
 
 def all_documents() -> list[type[Document]]:
@@ -29,4 +30,4 @@ def all_documents() -> list[type[Document]]:
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
             RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning,
             Complaint, Product, Upload, WatchedProduct,
-            CostBucket, PersistedDocument]
+            CostBucket, PersistedDocument, WebhookEndpoint, WebhookDelivery]

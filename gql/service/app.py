@@ -44,6 +44,7 @@ from gql.service.public_cache import public_cache
 from gql.service.sdl import schema_sdl
 from gql.service.uploads import UPLOAD_ROUTES
 from gql.service.view import QsradarGraphQL, database_unavailable
+from gql.service.webhooks import WebhookWorker
 
 log = logging.getLogger("qsradar")
 
@@ -74,10 +75,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         monitor.start()
         upkeep = Maintenance(settings.maintenance_seconds)
         upkeep.start()
+        webhook_worker = WebhookWorker()  # deliveries from the change log (gql/service/webhooks.py)
+        webhook_worker.start()
         log.info("qsradar ready (%s mode)", settings.env)
         try:
             yield
         finally:
+            await webhook_worker.stop()
             await upkeep.stop()
             await monitor.stop()
             await stop_hub()
