@@ -47,7 +47,8 @@ class WebhookMutation:
     @strawberry.mutation(permission_classes=[CanManageWebhooks], description="Register a webhook endpoint (AGENCY, "
                          "for its own client; ADMIN). Events logged from now on are delivered, signed with the "
                          "returned secret, shown here only (注册推送端点).")
-    async def create_webhook_endpoint(self, info: Info, input: WebhookEndpointInput) -> WebhookEndpoint:
+    async def create_webhook_endpoint(self, info: Info, input: Annotated[WebhookEndpointInput, strawberry.argument(
+            description="The endpoint: URL, event types, level floor (推送端点).")]) -> WebhookEndpoint:
         viewer = viewer_of(info)
         endpoint = await actions.create_endpoint(
             visibility.owner_of(viewer), viewer.subject_id if viewer.role is Role.AGENCY else None, input.url,
@@ -57,14 +58,16 @@ class WebhookMutation:
 
     @strawberry.mutation(permission_classes=[CanManageWebhooks], description="Delete a webhook endpoint and its "
                          "delivery log (AGENCY own, ADMIN) (删除推送端点).")
-    async def delete_webhook_endpoint(self, info: Info, id: strawberry.ID) -> bool:
+    async def delete_webhook_endpoint(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+            description="The endpoint's global id (端点 ID).")]) -> bool:
         doc = await _own_endpoint(info, id)
         await actions.delete_endpoint(doc["_id"], by=viewer_of(info).actor)
         return True
 
     @strawberry.mutation(permission_classes=[CanManageWebhooks], description="Enable a disabled endpoint again; "
                          "events logged meanwhile follow (AGENCY own, ADMIN) (重新启用推送端点).")
-    async def enable_webhook_endpoint(self, info: Info, id: strawberry.ID) -> WebhookEndpoint:
+    async def enable_webhook_endpoint(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+            description="The endpoint's global id (端点 ID).")]) -> WebhookEndpoint:
         doc = await _own_endpoint(info, id)
         await actions.enable_endpoint(doc["_id"], by=viewer_of(info).actor)
         return WebhookEndpoint.from_doc({**doc, "enabled": True, "disabled_reason": None})

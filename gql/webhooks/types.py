@@ -72,6 +72,7 @@ class WebhookDelivery:
                              "(推送端点, Standard Webhooks).")
 class WebhookEndpoint(Node):
     db_id: strawberry.Private[ObjectId]
+    id: strawberry.ID = strawberry.field(description="Global, opaque id (全局 ID).")
     url: str = strawberry.field(description="Where events are POSTed (接收地址).")
     secret: str = strawberry.field(description="The signing secret `whsec_...` (签名密钥): in full only in the answer "
                                                "of createWebhookEndpoint, masked afterwards.")
