@@ -575,7 +575,9 @@ def main(argv: list[str]) -> int:
                    QSRADAR_LOG_LEVEL=log_level, HOST="127.0.0.1",
                    # All load comes from one address: the per-address limits would measure refusals instead.
                    QSRADAR_SIGNIN_MAX_FAILURES_PER_ACCOUNT="1000000", QSRADAR_SIGNIN_MAX_FAILURES_PER_ADDRESS="1000000",
-                   QSRADAR_BUDGET_MAXIMUM="100000000", QSRADAR_BUDGET_RESTORE_RATE="100000000")
+                   QSRADAR_BUDGET_MAXIMUM="100000000", QSRADAR_BUDGET_RESTORE_RATE="100000000",
+                   QSRADAR_ACCOUNT_BUDGET_MAXIMUM="100000000", QSRADAR_ACCOUNT_BUDGET_RESTORE_RATE="100000000",
+                   QSRADAR_ANONYMOUS_BUDGET_MAXIMUM="100000000", QSRADAR_ANONYMOUS_BUDGET_RESTORE_RATE="100000000")
         service = Server("service", [PY, "-m", "gql"], env, sport, "/readyz", tmp / "service.log")
         service.wait_ready(2)
         sroles = {"w1": service.workers[0], "w2": service.workers[1], "db": db.pid}  # type: ignore[dict-item]

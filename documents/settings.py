@@ -83,6 +83,12 @@ class Settings(BaseSettings):
     # a client's own values on its AgencyClient document win. One query may cost at most QSRADAR_MAX_QUERY_COST.
     budget_maximum: int = Field(1000, alias="QSRADAR_BUDGET_MAXIMUM", ge=1)
     budget_restore_rate: float = Field(50.0, alias="QSRADAR_BUDGET_RESTORE_RATE", gt=0)
+    # People are not integrations: a phone's 20-warning page costs ~350 points, and many phones share one carrier
+    # NAT address, so accounts and anonymous addresses get larger buckets than agency clients.
+    account_budget_maximum: int = Field(5000, alias="QSRADAR_ACCOUNT_BUDGET_MAXIMUM", ge=1)
+    account_budget_restore_rate: float = Field(250.0, alias="QSRADAR_ACCOUNT_BUDGET_RESTORE_RATE", gt=0)
+    anonymous_budget_maximum: int = Field(20000, alias="QSRADAR_ANONYMOUS_BUDGET_MAXIMUM", ge=1)
+    anonymous_budget_restore_rate: float = Field(2000.0, alias="QSRADAR_ANONYMOUS_BUDGET_RESTORE_RATE", gt=0)
     max_query_cost: int = Field(1000, alias="QSRADAR_MAX_QUERY_COST", ge=1)
     # Persisted queries: `off` (APQ open to all), `only` (only registered documents run, except for agency
     # clients); the manifest of the front end's documents (tools/persisted/extract.py writes it).

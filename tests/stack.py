@@ -110,7 +110,8 @@ def start(data_dir: Path, port: int | None = None, **env: str) -> Stack:
                      "QSRADAR_SIGNIN_MAX_FAILURES_PER_ADDRESS": "1000",
                      # every test shares a few identities and one address: cost budgets out of the way
                      # (tests/test_budgets.py sets its own)
-                     "QSRADAR_BUDGET_RESTORE_RATE": "1000000"})
+                     "QSRADAR_BUDGET_RESTORE_RATE": "1000000", "QSRADAR_ACCOUNT_BUDGET_RESTORE_RATE": "1000000",
+                     "QSRADAR_ANONYMOUS_BUDGET_RESTORE_RATE": "1000000"})
     full_env.update(env)
     log_path = data_dir / "service.log"
     log = open(log_path, "ab")

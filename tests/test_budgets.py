@@ -70,13 +70,14 @@ def test_anonymous_share_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     get_settings.cache_clear()
     try:
         limits = budget.anonymous_limits()
-        assert limits == Limits(get_settings().budget_maximum, get_settings().budget_restore_rate / 2)
+        assert limits == Limits(get_settings().anonymous_budget_maximum,
+                                get_settings().anonymous_budget_restore_rate / 2)
         workers = [LocalBuckets(), LocalBuckets()]
         for local in workers:
             assert local.take("a", limits.maximum, limits, now=100.0).allowed
             assert not local.take("a", 1, limits, now=100.0).allowed
         regained = sum(local.take("a", 1, limits, now=110.0).available + 1 for local in workers)
-        assert regained == pytest.approx(10 * get_settings().budget_restore_rate, abs=2)
+        assert regained == pytest.approx(10 * get_settings().anonymous_budget_restore_rate, abs=2)
     finally:
         get_settings.cache_clear()
 
@@ -99,7 +100,8 @@ def test_over_the_maximum_before_any_database_call() -> None:
 
 @pytest.fixture(scope="module")
 def two(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stack, Stack]]:
-    env = {"QSRADAR_BUDGET_MAXIMUM": str(MAXIMUM), "QSRADAR_BUDGET_RESTORE_RATE": str(RATE)}
+    env = {f"QSRADAR_{who}BUDGET_{what}": str(value) for who in ("", "ACCOUNT_", "ANONYMOUS_")
+           for what, value in (("MAXIMUM", MAXIMUM), ("RESTORE_RATE", RATE))}
     data_dir = tmp_path_factory.mktemp("budgets")
     first = stack_mod.start(data_dir, **env)
     try:

@@ -119,7 +119,7 @@ local_buckets = LocalBuckets()
 def anonymous_limits() -> Limits:
     """This process's share of an anonymous address's bucket: full size, restored at rate / WEB_CONCURRENCY."""
     s = get_settings()
-    return Limits(s.budget_maximum, s.budget_restore_rate / s.web_concurrency)
+    return Limits(s.anonymous_budget_maximum, s.anonymous_budget_restore_rate / s.web_concurrency)
 
 
 _client_limits: dict[str, tuple[float, Limits]] = {}
@@ -128,9 +128,9 @@ _client_limits: dict[str, tuple[float, Limits]] = {}
 async def limits_for(viewer: Viewer) -> Limits:
     """The bucket size and rate of a signed-in viewer (an agency client's own values when set)."""
     s = get_settings()
-    default = Limits(s.budget_maximum, s.budget_restore_rate)
     if viewer.kind != "client" or viewer.subject_id is None:
-        return default
+        return Limits(s.account_budget_maximum, s.account_budget_restore_rate)
+    default = Limits(s.budget_maximum, s.budget_restore_rate)
     now = time.monotonic()
     cached = _client_limits.get(viewer.subject_id)
     if cached and now - cached[0] < CLIENT_CACHE_SECONDS:
