@@ -47,10 +47,12 @@ lint: $(VENV)/.installed
 frontend-lint: frontend/dist/index.html
 	cd frontend && npm run --silent lint && npm run --silent codegen:check
 
-# The SDL the front end's types are generated from (tests/test_schema_file.py fails when it is stale).
+# The SDL the front end's types are generated from, and the persisted-document manifest made from those types
+# (tests/test_schema_file.py and tests/test_persisted_queries.py fail when either is stale).
 schema: $(VENV)/.installed
 	$(BIN)/python -c "from gql.schema import schema; print(schema.as_str())" > frontend/schema.graphql
 	cd frontend && npm run --silent codegen
+	$(BIN)/python -m tools.persisted.extract
 
 # Deployment checks (tools/k8s/check.sh): render, validate, checkov, hadolint, promtool; own venv .venv-k8s.
 k8s-check:
