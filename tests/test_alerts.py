@@ -307,3 +307,52 @@ async def test_alerts_survive_a_database_restart(fresh_dir) -> None:  # type: ig
             after = await issue(client, token)
         assert events(await ws.next_payloads(1, timeout=30))[0]["warning"]["id"] == after["id"]
         await ws.close()
+
+
+FILTERED = "subscription($min: WarningLevel, $after: String, $f: AlertFilter) { alerts(minLevel: $min, after: $after, " \
+           "filter: $f) { cursor type warning { id productCategory hazards } } }"
+
+
+async def test_a_filter_sends_only_matching_events_live_and_on_replay(live_server: Stack, tokens: dict) -> None:
+    tag = f"filter-{uuid.uuid4().hex[:6]}"
+    wanted = {"min": "BLUE", "f": {"productCategory": tag, "hazards": ["CHEMICAL"], "types": ["PUBLISHED"]}}
+    ws = await GqlWs.connect(live_server.ws_url)
+    await ws.subscribe(FILTERED, wanted)
+    await asyncio.sleep(0.3)
+    token = tokens["regulator"]
+    matching = []
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30,
+                                 headers={"Authorization": f"Bearer {token}"}) as client:
+        for hazards, category in ((["CHEMICAL"], tag), (["PHYSICAL"], tag), (["CHEMICAL"], "其他 other")):
+            body = (await client.post("/graphql", json={"query": ISSUE, "variables": {"i": {
+                **warning(level="ORANGE"), "hazards": hazards, "productCategory": category}}})).json()
+            assert "errors" not in body, body
+            if hazards == ["CHEMICAL"] and category == tag:
+                matching.append(body["data"]["issueWarning"]["id"])
+        # A level change of the matching warning is not a wanted type.
+        adjusted = await client.post("/graphql", json={"query": ADJUST, "variables": {"id": matching[0], "l": "YELLOW"}})
+        assert "errors" not in adjusted.json(), adjusted.text
+    assert [e["warning"]["id"] for e in events(await ws.next_payloads(1))] == matching
+    await ws.expect_silence(0.5)
+    await ws.close()
+    # Replay from just before the burst: the same filter gives the same single event.
+    replay = await GqlWs.connect(live_server.ws_url)
+    await replay.subscribe(FILTERED, {**wanted, "after": _cursor_before(matching[0], live_server)})
+    assert [e["warning"]["id"] for e in events(await replay.next_payloads(1))] == matching
+    await replay.expect_silence(0.5)
+    await replay.close()
+
+
+def _cursor_before(warning_id: str, live_server: Stack) -> str:
+    """The alert cursor just before the publication of `warning_id` (read from the log)."""
+    from pymongo import MongoClient
+
+    from gql.alerts.subscription import encode_cursor
+    from gql.core.node import decode_id
+
+    decoded = decode_id(warning_id, "Warning")
+    assert decoded is not None
+    with MongoClient(f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true") as client:
+        entry = client.qsradar.alert_log.find_one({"warning_id": {"$in": [decoded[1]]}, "type": "PUBLISHED"})
+    assert entry is not None
+    return encode_cursor(int(entry["seq"]) - 1)

@@ -15,6 +15,7 @@ from auth.visibility import recalls as recall_visibility
 from auth.visibility import warnings as warning_visibility
 from auth.visibility.audience import audience_key
 from documents.enums import AlertEventType, WarningLevel
+from gql.alerts.filters import AlertFilter, AlertMatch
 from gql.alerts.hub import OVERFLOW, Delivery, event_matches_level, get_hub, read_log
 from gql.core import cursors
 from gql.core.errors import ApiError, ErrorCode, bad_input
@@ -69,10 +70,10 @@ class AlertEvent:
         return event
 
 
-def _accepts(viewer: Viewer, min_level: WarningLevel) -> Callable[[Delivery], bool]:
+def _accepts(viewer: Viewer, min_level: WarningLevel, wanted: AlertMatch) -> Callable[[Delivery], bool]:
     kinds = warning_visibility.visible_kinds(viewer)
     reads_recalls = recall_visibility.can_read(viewer)
-    memo_key = ("accepts", min_level, kinds, reads_recalls)
+    memo_key = ("accepts", min_level, kinds, reads_recalls, wanted)
 
     def accepts(delivery: Delivery) -> bool:
         # Decided once per event for all subscribers with the same level floor and visible kinds (and, for an
@@ -80,7 +81,8 @@ def _accepts(viewer: Viewer, min_level: WarningLevel) -> Callable[[Delivery], bo
         decided = delivery.memo.get(memo_key)
         if decided is None:
             e = delivery.event
-            decided = delivery.memo[memo_key] = event_matches_level(e, min_level) and warning_visibility.can_see(
+            decided = delivery.memo[memo_key] = event_matches_level(e, min_level) and wanted.matches(
+                e, delivery.warning) and warning_visibility.can_see(
                 viewer, delivery.warning) and (delivery.recall is None or recall_visibility.can_see(viewer,
                                                                                                     delivery.recall))
         return decided
@@ -99,10 +101,10 @@ class AlertSubscription:
     @strawberry.subscription(description="Alerts (实时预警) at or above `minLevel`: replays events after `after`, "
                                          "then live, under the same visibility as queries.")
     async def alerts(self, info: Info, min_level: WarningLevel = WarningLevel.ORANGE,
-                     after: str | None = None) -> AsyncGenerator[AlertEvent, None]:
+                     after: str | None = None, filter: AlertFilter | None = None) -> AsyncGenerator[AlertEvent, None]:
         viewer = viewer_of(info)
         audience = audience_key(viewer)
-        accepts = _accepts(viewer, min_level)
+        accepts = _accepts(viewer, min_level, AlertMatch.of(filter))
         hub = get_hub()
         # Subscribe before replaying so nothing published during the replay falls in a gap.
         sub = hub.subscribe(accepts)
