@@ -43,3 +43,18 @@ class ChangeEvent(Document):
 def topic_of(entry: dict) -> ChangeTopic:
     """The topic of a raw log entry (entries from before topics are warnings)."""
     return ChangeTopic(entry.get("topic", ChangeTopic.WARNING.value))
+
+
+async def changed_since(topic: ChangeTopic, since: datetime) -> list[PydanticObjectId]:
+    """Ids of the documents of `topic` with a change logged at or after `since` (the change feed's `updatedAfter`).
+
+    A `find`, not an aggregation: the embedded server's `$match` compares dates wrongly (documents/db/query_shapes.py).
+    """
+    query: dict[str, object] = {"at": {"$gte": since}}
+    if topic is not ChangeTopic.WARNING:  # entries written before topics existed are warnings and carry no topic
+        query["topic"] = topic.value
+    ids: set[PydanticObjectId] = set()
+    async for entry in ChangeEvent.get_pymongo_collection().find(query, {"topic": 1, "entity_id": 1, "warning_id": 1}):
+        if topic_of(entry) is topic and (key := entry.get("entity_id") or entry.get("warning_id")) is not None:
+            ids.add(key)
+    return sorted(ids)

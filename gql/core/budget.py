@@ -178,7 +178,8 @@ class CostBudget(SchemaExtension):
 
     async def on_validate(self) -> AsyncIterator[None]:
         ctx = self.execution_context
-        if not ctx.pre_execution_errors and ctx.graphql_document is not None:
+        internal = getattr(ctx.context, "internal", False)
+        if not ctx.pre_execution_errors and ctx.graphql_document is not None and not internal:
             refusal = await self._charge()
             if refusal is not None:
                 ctx.pre_execution_errors = [refusal]

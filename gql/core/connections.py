@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
+from documents.changelog.models import changed_since
 from documents.db.query_shapes import count_matching
+from documents.enums import ChangeTopic
 from gql.core import cursors
 from gql.core.errors import bad_input
 
@@ -114,3 +117,17 @@ def empty_connection(first: int | None, after: str | None) -> Connection[Any]:
         decode_cursor(after)
     return Connection(edges=[], page_info=PageInfo(has_next_page=False, has_previous_page=False, start_cursor=None,
                                                    end_cursor=None), count=_zero)
+
+
+UpdatedAfterArg = Annotated[datetime | None, strawberry.argument(
+    description="Change feed (增量同步): only items changed at or after this time (publication, level change, lift, "
+                "progress, credit change...), in the same order and visibility as the list.")]
+IncludeLiftedArg = Annotated[bool, strawberry.argument(
+    description="false: leave out what is no longer in force (lifted warnings, closed recalls).")]
+
+
+async def changed_ids(topic: ChangeTopic, since: datetime | None) -> dict[str, Any]:
+    """The query restriction of a change feed: nothing when `since` is null."""
+    if since is None:
+        return {}
+    return {"_id": {"$in": await changed_since(topic, since)}}

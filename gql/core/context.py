@@ -25,6 +25,9 @@ class Context:
     response: Any = None
     viewer: Viewer = ANONYMOUS
     connection_params: dict[str, Any] | None = None
+    # Pages the service runs for itself on the caller's behalf (the NDJSON export): visibility as usual,
+    # but not charged to the cost budget page by page.
+    internal: bool = False
 
     _loaders: Loaders | None = None
 

@@ -13,8 +13,8 @@ from auth.visibility import enterprises as visibility
 from documents.enterprises.models import CreditApplication as ApplicationDoc
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enterprises.models import check_uscc, search_form
-from documents.enums import CreditApplicationKind, CreditLevel, EnterpriseType, ReviewState
-from gql.core.connections import Connection, connection, empty_connection, keyset_page
+from documents.enums import ChangeTopic, CreditApplicationKind, CreditLevel, EnterpriseType, ReviewState
+from gql.core.connections import Connection, UpdatedAfterArg, changed_ids, connection, empty_connection, keyset_page
 from gql.core.errors import bad_input
 from gql.core.permissions import forbid, viewer_of
 from gql.enterprises.credit import CreditApplication
@@ -93,8 +93,8 @@ class EnterpriseQuery:
     @strawberry.field(description="Enterprises (企业信用查询), most recently registered first: public like the GACC "
                                   "credit lookup; the credit level needs credit:read for agencies.")
     async def enterprises(self, info: Info, filter: EnterpriseFilter | None = None, first: int | None = None,
-                          after: str | None = None) -> Connection[Enterprise]:
-        q = enterprise_query(info, filter)
+                          after: str | None = None, updated_after: UpdatedAfterArg = None) -> Connection[Enterprise]:
+        q = {**enterprise_query(info, filter), **await changed_ids(ChangeTopic.ENTERPRISE, updated_after)}
         coll = EnterpriseDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after)
         return connection(page, Enterprise.from_doc, coll, q)

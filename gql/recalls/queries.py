@@ -14,12 +14,19 @@ from auth.visibility import recalls as visibility
 from documents.db.query_shapes import has_element
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enterprises.rules import validate_uscc
-from documents.enums import AgencyScope, EffectivenessGroup, RecallStatus, RecallType
+from documents.enums import AgencyScope, ChangeTopic, EffectivenessGroup, RecallStatus, RecallType
 from documents.recalls import rules
 from documents.recalls.models import Recall as RecallDoc
 from documents.recalls.models import normalise_gtin
 from documents.warnings.models import Warning as WarningDoc
-from gql.core.connections import Connection, connection, keyset_page
+from gql.core.connections import (
+    Connection,
+    IncludeLiftedArg,
+    UpdatedAfterArg,
+    changed_ids,
+    connection,
+    keyset_page,
+)
 from gql.core.errors import bad_input
 from gql.core.permissions import forbid, has_scope, unauthenticated, viewer_of
 from gql.recalls.types import Recall, RecallDuty, RecallDutyFilter, duty_page
@@ -114,10 +121,13 @@ class RecallQuery:
     @strawberry.field(description="Recalls, newest first (召回列表).",
                       permission_classes=[has_scope(AgencyScope.RECALLS_READ)])
     async def recalls(self, info: Info, filter: RecallFilter | None = None, first: int | None = None,
-                      after: str | None = None) -> Connection[Recall]:
+                      after: str | None = None, updated_after: UpdatedAfterArg = None,
+                      include_lifted: IncludeLiftedArg = True) -> Connection[Recall]:
         restriction = visibility.query_filter(viewer_of(info))
         assert restriction is not None  # the permission class refused every viewer who sees none
-        q = {**recall_query(filter), **restriction}
+        q = {**recall_query(filter), **restriction, **await changed_ids(ChangeTopic.RECALL, updated_after)}
+        if not include_lifted:  # a closed recall is no longer in force
+            q = {"$and": [q, {"status": {"$ne": RecallStatus.CLOSED.value}}]}
         coll = RecallDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after)
         return connection(page, Recall.from_doc, coll, q)

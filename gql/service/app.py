@@ -33,6 +33,7 @@ from gql.alerts.hub import start_hub, stop_hub
 from gql.core.errors import INTERNAL_MESSAGE
 from gql.core.metrics import DB_COMMANDS
 from gql.service.compression import add_compression
+from gql.service.export import export_endpoint
 from gql.service.feeds import atom_feed, json_feed
 from gql.service.frontend import frontend_app
 from gql.service.health import DatabaseMonitor, healthz, readyz
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/metrics", metrics_endpoint),
         Route("/feeds/warnings.atom", atom_feed),
         Route("/feeds/warnings.json", json_feed),
+        Route("/export/{kind}.ndjson", export_endpoint),
         *UPLOAD_ROUTES,  # POST /uploads, GET /uploads/{id}
         Mount("/", app=frontend_app(settings.frontend_dir)),
     ]

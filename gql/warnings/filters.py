@@ -33,10 +33,12 @@ class WarningFilter:
     enterprise_uscc: str | None = None
 
 
-def warning_query(viewer: Viewer, f: WarningFilter | None) -> dict[str, Any] | None:
+def warning_query(viewer: Viewer, f: WarningFilter | None, include_lifted: bool = True) -> dict[str, Any] | None:
     """The MongoDB filter for a viewer and a filter; None when nothing can match."""
-    q = visibility.query_filter(viewer, kinds=f.kinds if f and f.kinds else None,
-                                statuses=f.statuses if f and f.statuses else None)
+    statuses = set(f.statuses) if f and f.statuses else set(WarningStatus)
+    if not include_lifted:
+        statuses.discard(WarningStatus.LIFTED)
+    q = visibility.query_filter(viewer, kinds=f.kinds if f and f.kinds else None, statuses=statuses)
     if q is None or f is None:
         return q
     if f.levels:
