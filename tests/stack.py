@@ -74,6 +74,11 @@ class Stack:
         return httpx.post(f"{self.base_url}/oauth/token", data=form, auth=(client_id, secret), timeout=30)
 
 
+def without_extensions(body: dict[str, Any]) -> dict[str, Any]:
+    """A GraphQL answer without `extensions` (the cost report every answer carries), to compare data and errors."""
+    return {k: v for k, v in body.items() if k != "extensions"}
+
+
 def code_of(body: dict[str, Any]) -> str:
     """The contract code of the first error of a GraphQL answer (the answer must have one)."""
     assert body.get("errors"), body
