@@ -356,3 +356,19 @@ def _cursor_before(warning_id: str, live_server: Stack) -> str:
         entry = client.qsradar.alert_log.find_one({"warning_id": {"$in": [decoded[1]]}, "type": "PUBLISHED"})
     assert entry is not None
     return encode_cursor(int(entry["seq"]) - 1)
+
+
+async def test_metrics_show_fan_out_after_one_publication(live_server: Stack, tokens: dict) -> None:
+    ws = await GqlWs.connect(live_server.ws_url)
+    await ws.subscribe(ALERTS, {"min": "RED"})
+    await asyncio.sleep(0.3)
+    before = _counter(live_server, "qsradar_alert_fanout_lag_seconds_count")
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        published = await issue(client, tokens["regulator"])
+    assert events(await ws.next_payloads(1))[0]["warning"]["id"] == published["id"]
+    assert _counter(live_server, "qsradar_alert_fanout_lag_seconds_count") == before + 1
+    assert _counter(live_server, "qsradar_subscriptions_active") >= 1
+    assert _counter(live_server, "qsradar_alerts_delivered_total") >= 1
+    metrics = httpx.get(f"{live_server.base_url}/metrics").text
+    assert "qsradar_graphql_request_seconds_bucket" in metrics and "qsradar_change_stream_errors_total" in metrics
+    await ws.close()

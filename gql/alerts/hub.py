@@ -26,7 +26,15 @@ from documents.changelog.models import ChangeEvent, topic_of
 from documents.enums import AlertEventType, ChangeTopic, WarningLevel
 from documents.recalls.models import Recall as RecallDoc
 from documents.warnings.models import Warning as WarningDoc
-from gql.core.metrics import ALERT_EVENTS, ALERT_LOG_POSITION, SUBSCRIBER_OVERFLOWS
+from gql.core.metrics import (
+    ALERT_EVENTS,
+    ALERT_LOG_POSITION,
+    ALERTS_DELIVERED,
+    CHANGE_STREAM_ERRORS,
+    FANOUT_LAG,
+    SUBSCRIBER_OVERFLOWS,
+    SUBSCRIPTIONS_ACTIVE,
+)
 
 log = logging.getLogger("qsradar.alerts")
 
@@ -68,11 +76,13 @@ class Subscriber:
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(maxsize=256))
     overflowed: bool = False
 
-    def offer(self, delivery: Delivery) -> None:
+    def offer(self, delivery: Delivery) -> bool:
+        """Queue the delivery if this subscriber wants it; whether it was queued."""
         if self.overflowed or not self.accepts(delivery):
-            return
+            return False
         try:
             self.queue.put_nowait(delivery)
+            return True
         except asyncio.QueueFull:
             # Never grow memory for a slow consumer: drop its queue and tell it to disconnect.
             self.overflowed = True
@@ -80,6 +90,7 @@ class Subscriber:
             while not self.queue.empty():
                 self.queue.get_nowait()
             self.queue.put_nowait(OVERFLOW)
+            return False
 
 
 def event_matches_level(event: dict, min_level: WarningLevel) -> bool:
@@ -155,10 +166,13 @@ class AlertHub:
     def subscribe(self, accepts: Callable[[Delivery], bool]) -> Subscriber:
         sub = Subscriber(accepts=accepts, queue=asyncio.Queue(maxsize=self.queue_size))
         self.subscribers.add(sub)
+        SUBSCRIPTIONS_ACTIVE.inc()
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
-        self.subscribers.discard(sub)
+        if sub in self.subscribers:
+            self.subscribers.discard(sub)
+            SUBSCRIPTIONS_ACTIVE.dec()
 
     def poke(self) -> None:
         """Read the log now (after a write through this process) instead of waiting for the stream."""
@@ -189,6 +203,7 @@ class AlertHub:
             except asyncio.CancelledError:
                 raise
             except PyMongoError as exc:
+                CHANGE_STREAM_ERRORS.inc()
                 failures += 1
                 log.warning("alert-log watcher lost the database (%s); resuming", exc)
                 if failures >= 2:
@@ -209,10 +224,13 @@ class AlertHub:
             if self.on_change is not None:
                 self.on_change()  # public data changed, whichever worker wrote it
             subscribers = list(self.subscribers)
+            queued = 0
             for delivery in deliveries:
                 for sub in subscribers:
-                    sub.offer(delivery)
+                    queued += sub.offer(delivery)
+                FANOUT_LAG.observe(max(0.0, time.time() - delivery.event["at"].timestamp()))
             ALERT_EVENTS.inc(len(deliveries))
+            ALERTS_DELIVERED.inc(queued)
             self.last_seq = last_read
             ALERT_LOG_POSITION.set(self.last_seq)
 
