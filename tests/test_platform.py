@@ -291,3 +291,17 @@ def test_production_seeds_no_demo_data(fresh_dir: Path) -> None:
         assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
         assert httpx.get(f"{s.base_url}/graphql", headers={"Accept": "text/html"}).status_code != 200 or \
             "graphiql" not in httpx.get(f"{s.base_url}/graphql", headers={"Accept": "text/html"}).text.lower()
+
+
+def test_opentelemetry_traces_requests_and_database_commands_when_asked(fresh_dir: Path) -> None:
+    with stack_mod.running(fresh_dir, QSRADAR_OTEL="console") as s:
+        assert "errors" not in s.gql("{ warnings(first: 1) { totalCount } }")
+        time.sleep(0.5)  # the console exporter writes each span as it ends
+        log = s.log()
+    assert '"name": "POST /graphql' in log
+    assert '"db.system": "mongodb"' in log or '"db.system.name": "mongodb"' in log
+
+
+def test_no_traces_unless_asked(live_server: Stack) -> None:
+    live_server.gql("{ __typename }")
+    assert '"trace_id"' not in live_server.log()

@@ -43,6 +43,7 @@ from gql.service.metrics import metrics_endpoint
 from gql.service.persisted import register_manifest
 from gql.service.public_cache import public_cache
 from gql.service.sdl import schema_sdl
+from gql.service.tracing import add_tracing
 from gql.service.uploads import UPLOAD_ROUTES
 from gql.service.view import QsradarGraphQL, database_unavailable
 from gql.service.webhooks import WebhookWorker
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                        allow_headers=["Authorization", "Content-Type", "Accept"], max_age=600)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(settings.frontend_dir))
     add_compression(app)  # GraphQL JSON over HTTP when asked for; assets come precompressed (frontend.py)
+    add_tracing(app)  # QSRADAR_OTEL=otlp|console: OpenTelemetry spans for requests and database commands
     app.add_middleware(RequestIds)  # outermost: every answer and every log line of the request carries its id
     return app
 
