@@ -31,6 +31,10 @@ def test_health_ready_metrics_and_front(live_server: Stack) -> None:
     metrics = httpx.get(f"{live_server.base_url}/metrics").text
     assert 'qsradar_graphql_requests_total{operation="CountMe",outcome="ok",type="query"}' in metrics
     assert "qsradar_graphql_request_seconds_bucket" in metrics
+    live_server.gql("{ warnings(first: 1) { totalCount } }")  # reads the database: counted per operation
+    metrics = httpx.get(f"{live_server.base_url}/metrics").text
+    counted = [line for line in metrics.splitlines() if line.startswith("qsradar_db_round_trips_per_request_sum")]
+    assert counted and float(counted[0].rsplit(" ", 1)[1]) >= 1
     assert "qsradar_websocket_connections" in metrics
     front = httpx.get(f"{live_server.base_url}/")
     assert front.status_code == 200 and "<html" in front.text.lower()

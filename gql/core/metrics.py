@@ -5,6 +5,7 @@ With several workers each process writes to PROMETHEUS_MULTIPROC_DIR and /metric
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import re
 import time
@@ -21,6 +22,19 @@ GRAPHQL_LATENCY = Histogram("qsradar_graphql_request_seconds", "GraphQL operatio
                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
 WEBSOCKETS = Gauge("qsradar_websocket_connections", "Open GraphQL WebSocket connections", multiprocess_mode="livesum")
 DB_COMMANDS = Counter("qsradar_db_commands_total", "Database commands sent")
+DB_ROUND_TRIPS = Histogram("qsradar_db_round_trips_per_request", "Database commands per GraphQL operation",
+                           buckets=(0, 1, 2, 3, 5, 8, 13, 21, 50))
+# Commands sent by the operation being executed (set per operation; PyMongo reports commands in its task).
+_operation_commands: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("operation_commands",
+                                                                                      default=None)
+
+
+def count_db_command() -> None:
+    """The database client's command hook: the process total and the current operation's count."""
+    DB_COMMANDS.inc()
+    counted = _operation_commands.get()
+    if counted is not None:
+        counted[0] += 1
 SUBSCRIPTION_RESULTS = Counter("qsradar_subscription_results_total",
                                "Subscription event results, executed or reused from the same audience", ["source"])
 ALERT_EVENTS = Counter("qsradar_alert_events_total", "Alert-log events read by this process's watcher")
@@ -63,7 +77,12 @@ class OperationMetrics(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
-        yield
+        commands = [0]
+        token = _operation_commands.set(commands)
+        try:
+            yield
+        finally:
+            _operation_commands.reset(token)
         ctx = self.execution_context
         name = operation_label(ctx.operation_name)
         try:
@@ -75,6 +94,7 @@ class OperationMetrics(SchemaExtension):
         elapsed = time.perf_counter() - started
         if op_type != "subscription":
             GRAPHQL_LATENCY.labels(name, op_type).observe(elapsed)
+            DB_ROUND_TRIPS.observe(commands[0])
         GRAPHQL_REQUESTS.labels(name, op_type, outcome).inc()
         fields = request_context.get()
         if fields is not None and REQUEST_LOG.isEnabledFor(logging.INFO):

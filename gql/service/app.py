@@ -31,7 +31,7 @@ from documents.demo.data import seed_demo_data
 from documents.settings import Settings, get_settings
 from gql.alerts.hub import start_hub, stop_hub
 from gql.core.errors import INTERNAL_MESSAGE
-from gql.core.metrics import DB_COMMANDS
+from gql.core.metrics import count_db_command
 from gql.service.compression import add_compression
 from gql.service.export import export_endpoint
 from gql.service.feeds import atom_feed, json_feed
@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if not uri:
             embedded = EmbeddedServer(settings.data_dir)
             uri = await asyncio.to_thread(embedded.start)
-        await database.connect(uri, settings.database_name, all_documents(), on_command=DB_COMMANDS.inc)
+        await database.connect(uri, settings.database_name, all_documents(), on_command=count_db_command)
         serialise_transactions(await database.lacks_transaction_isolation(),
                                settings.data_dir / "transactions.lock")
         await migrations.upgrade()
