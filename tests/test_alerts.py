@@ -367,7 +367,9 @@ async def test_metrics_show_fan_out_after_one_publication(live_server: Stack, to
         published = await issue(client, tokens["regulator"])
     assert events(await ws.next_payloads(1))[0]["warning"]["id"] == published["id"]
     assert _counter(live_server, "qsradar_alert_fanout_lag_seconds_count") == before + 1
-    assert _counter(live_server, "qsradar_subscriptions_active") >= 1
+    open_public = [line for line in httpx.get(f"{live_server.base_url}/metrics").text.splitlines()
+                   if line.startswith('qsradar_subscriptions_active{audience="public"}')]
+    assert open_public and float(open_public[0].rsplit(" ", 1)[1]) >= 1
     assert _counter(live_server, "qsradar_alerts_delivered_total") >= 1
     metrics = httpx.get(f"{live_server.base_url}/metrics").text
     assert "qsradar_graphql_request_seconds_bucket" in metrics and "qsradar_change_stream_errors_total" in metrics

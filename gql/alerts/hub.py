@@ -75,6 +75,7 @@ class Subscriber:
     accepts: Callable[[Delivery], bool]
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(maxsize=256))
     overflowed: bool = False
+    audience: str = "public"  # staff, agency, enterprise or public: a bounded metric label
 
     def offer(self, delivery: Delivery) -> bool:
         """Queue the delivery if this subscriber wants it; whether it was queued."""
@@ -163,16 +164,16 @@ class AlertHub:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    def subscribe(self, accepts: Callable[[Delivery], bool]) -> Subscriber:
-        sub = Subscriber(accepts=accepts, queue=asyncio.Queue(maxsize=self.queue_size))
+    def subscribe(self, accepts: Callable[[Delivery], bool], audience: str = "public") -> Subscriber:
+        sub = Subscriber(accepts=accepts, queue=asyncio.Queue(maxsize=self.queue_size), audience=audience)
         self.subscribers.add(sub)
-        SUBSCRIPTIONS_ACTIVE.inc()
+        SUBSCRIPTIONS_ACTIVE.labels(audience).inc()
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
         if sub in self.subscribers:
             self.subscribers.discard(sub)
-            SUBSCRIPTIONS_ACTIVE.dec()
+            SUBSCRIPTIONS_ACTIVE.labels(sub.audience).dec()
 
     def poke(self) -> None:
         """Read the log now (after a write through this process) instead of waiting for the stream."""

@@ -107,7 +107,7 @@ class AlertSubscription:
         accepts = _accepts(viewer, min_level, AlertMatch.of(filter))
         hub = get_hub()
         # Subscribe before replaying so nothing published during the replay falls in a gap.
-        sub = hub.subscribe(accepts)
+        sub = hub.subscribe(accepts, str(audience[0]))
         try:
             if after is not None:
                 last = decode_cursor(after)

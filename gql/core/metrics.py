@@ -46,7 +46,8 @@ FANOUT_LAG = Histogram("qsradar_alert_fanout_lag_seconds",
                        "Change written → alert handed to this process's subscribers (once per event and process)",
                        buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10))
 ALERTS_DELIVERED = Counter("qsradar_alerts_delivered_total", "Alerts queued for subscribers (one per subscriber)")
-SUBSCRIPTIONS_ACTIVE = Gauge("qsradar_subscriptions_active", "Open alert subscriptions", multiprocess_mode="livesum")
+SUBSCRIPTIONS_ACTIVE = Gauge("qsradar_subscriptions_active", "Open alert subscriptions by audience class",
+                             ["audience"], multiprocess_mode="livesum")
 CHANGE_STREAM_ERRORS = Counter("qsradar_change_stream_errors_total", "Change-log watcher errors (then it resumes)")
 PUBLIC_CACHE = Counter("qsradar_public_cache_total", "Anonymous query answers by cache outcome", ["outcome"])
 
