@@ -244,24 +244,41 @@ class CostBudget(SchemaExtension):
 _COST_TAIL = b',"extensions":{"cost":'
 
 
+# The cost tail of each cached body, parsed once: the hot path serves the same bytes object again and again.
+_parsed_tails: dict[int, tuple[bytes, int, dict[str, Any], int]] = {}
+_PARSED_LIMIT = 1024
+
+
+def _parse_tail(body: bytes) -> tuple[bytes, int, dict[str, Any], int] | None:
+    at = body.rfind(_COST_TAIL)
+    if at < 0:
+        return None
+    try:
+        cost = orjson.loads(body[at + 1:-1].join((b"{", b"}")))["extensions"]["cost"]
+        charge = min(int(cost["actual"]), int(cost["requested"]))
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        return None
+    if len(_parsed_tails) >= _PARSED_LIMIT:
+        _parsed_tails.clear()
+    parsed = (body, at, cost, charge)
+    _parsed_tails[id(body)] = parsed  # the body is kept in the entry, so its id cannot be reused while cached
+    return parsed
+
+
 def charge_cached(body: bytes, address: str | None) -> tuple[bytes, int | None]:
     """Pay for a cached anonymous answer from this process's bucket of `address` (no database call).
 
     Returns the body to send, with this caller's fresh `extensions.cost`, and None; or a RATE_LIMITED body and
     the seconds to wait. The cost is the one charged when the answer was computed (its `actual`).
     """
-    at = body.rfind(_COST_TAIL)
-    if at < 0:
-        return body, None
-    try:
-        tail = orjson.loads(body[at + 1:-1].join((b"{", b"}")))
-        cost = tail["extensions"]["cost"]
-        charge = min(int(cost["actual"]), int(cost["requested"]))
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-        return body, None
+    parsed = _parsed_tails.get(id(body))
+    if parsed is None or parsed[0] is not body:
+        parsed = _parse_tail(body)
+        if parsed is None:
+            return body, None
+    _, at, cost, charge = parsed
     limits = anonymous_limits()
-    key = bucket_key(Viewer(), address)
-    taken = local_buckets.take(key, charge, limits)
+    taken = local_buckets.take(f"address:{address or 'unknown'}", charge, limits)  # bucket_key of anonymous
     report = {"requested": cost["requested"], "actual": cost["actual"],
               "throttleStatus": throttle_status(limits, taken.available)}
     if not taken.allowed:
