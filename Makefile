@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup run test fuzz lighthouse lint frontend-lint schema k8s-check bench frontend browser clean
 
-setup: $(VENV)/.installed frontend/dist/index.html
+setup: $(VENV)/.installed frontend/dist/index.html tools/persisted/manifest.json
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ frontend/dist/index.html: $(FRONTEND_SOURCES)
 	touch $@
 
 frontend: frontend/dist/index.html
+
+# The front end's GraphQL documents, registered as persisted queries at start (QSRADAR_TRUSTED_DOCUMENTS=only).
+tools/persisted/manifest.json: frontend/src/api/generated/graphql.ts tools/persisted/extract.py | $(VENV)/.installed
+	$(BIN)/python -m tools.persisted.extract
 
 # Debian's chromium and a CJK font for the Playwright browser tests (playwright cannot download browsers here).
 browser:
