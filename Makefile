@@ -67,6 +67,7 @@ tests/node/node_modules/.package-lock.json: tests/node/package.json tests/node/p
 	npm ci --no-audit --no-fund --loglevel=error --prefix tests/node
 
 test: setup browser lint frontend-lint k8s-check tests/node/node_modules/.package-lock.json
+	$(BIN)/python -m tools.persisted.extract  # always from the documents just built (a clone's mtimes say nothing)
 	$(BIN)/python -m pytest -q
 
 # Lighthouse (mobile) on the home page, a warning and the recall list, with Debian chromium; prints the scores.
