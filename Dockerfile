@@ -33,7 +33,8 @@ ENV PATH=/opt/qsradar/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     QSRADAR_ENV=production HOST=0.0.0.0 PORT=8000 \
     QSRADAR_DATA_DIR=/var/lib/qsradar \
-    QSRADAR_FRONTEND_DIR=/app/frontend/dist
+    QSRADAR_FRONTEND_DIR=/app/frontend/dist \
+    QSRADAR_PERSISTED_MANIFEST=/app/persisted-manifest.json
 # A fixed numeric uid/gid (>= 10000) so Kubernetes can check runAsNonRoot without a user database.
 RUN groupadd --system --gid 10001 qsradar \
     && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin qsradar \
@@ -42,6 +43,8 @@ RUN groupadd --system --gid 10001 qsradar \
 COPY --from=python /opt/qsradar /opt/qsradar
 # The package is installed in site-packages, so the front end's location is given by QSRADAR_FRONTEND_DIR.
 COPY --from=frontend /src/frontend/dist /app/frontend/dist
+# The front end's documents, registered as trusted persisted queries at start (QSRADAR_TRUSTED_DOCUMENTS=only).
+COPY tools/persisted/manifest.json /app/persisted-manifest.json
 WORKDIR /app
 USER 10001:10001
 EXPOSE 8000
