@@ -23,7 +23,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         // Only what the documents use (plus enums and inputs), not every schema type.
         onlyOperationTypes: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', Date: 'string' },
         strictScalars: true,
         skipTypename: false,
         nonOptionalTypename: false,

@@ -3,6 +3,25 @@
 // from a generated result type, so a schema change shows up as a type error in the views.
 import type {
   AlertsSubscription,
+  BreachFieldsFragment,
+  BreachGrade,
+  ComplaintFieldsFragment,
+  ComplaintStatus,
+  CreditApplicationFieldsFragment,
+  CreditLevel,
+  DefectReportFieldsFragment,
+  DefectReportStatus,
+  DutyFieldsFragment,
+  DutyState,
+  EffectivenessGroup,
+  EnterprisePublicFieldsFragment,
+  EnterpriseType,
+  RecallDetailFieldsFragment,
+  RecallStatus,
+  RecallType,
+  RemedyType,
+  ReviewState,
+  WatchedFieldsFragment,
   AuthFieldsFragment,
   EnterpriseRefFragment,
   HazardType,
@@ -17,6 +36,19 @@ import type {
 } from './generated/graphql'
 
 export type {
+  AnnounceRecallInput,
+  BreachGrade,
+  ComplaintStatus,
+  CreditLevel,
+  DefectReportStatus,
+  DutyState,
+  EffectivenessGroup,
+  EnterpriseType,
+  FileComplaintInput,
+  RecallStatus,
+  RecallType,
+  RemedyType,
+  ReviewState,
   HazardType,
   IssueWarningInput,
   Measure,
@@ -34,6 +66,14 @@ export type EnterpriseRef = EnterpriseRefFragment
 export type Viewer = ViewerFieldsFragment
 export type AuthPayload = AuthFieldsFragment
 export type AlertEvent = AlertsSubscription['alerts']
+export type RecallDetail = RecallDetailFieldsFragment
+export type Duty = DutyFieldsFragment
+export type DefectReport = DefectReportFieldsFragment
+export type CreditApplication = CreditApplicationFieldsFragment
+export type Breach = BreachFieldsFragment
+export type EnterprisePublic = EnterprisePublicFieldsFragment
+export type Complaint = ComplaintFieldsFragment
+export type WatchedProduct = WatchedFieldsFragment
 
 /**
  * Every member of a GraphQL enum, in the order the UI lists them. The generated types are
@@ -60,6 +100,25 @@ export const MEASURES = members<Measure>({
   SALES_SUSPENSION: true,
   DESTRUCTION: true,
   TAKE_DOWN: true,
+})
+
+export const CREDIT_LEVELS = members<CreditLevel>({ AEO_ADVANCED: true, AEO_CERTIFIED: true, REGULAR: true, DISHONEST: true, SERIOUSLY_DISHONEST: true })
+export const RECALL_STATUSES = members<RecallStatus>({ ANNOUNCED: true, IN_PROGRESS: true, COMPLETED: true, CLOSED: true })
+export const RECALL_TYPES = members<RecallType>({ VOLUNTARY: true, ORDERED: true })
+export const REMEDY_TYPES = members<RemedyType>({ REFUND: true, REPAIR: true, REPLACE: true })
+export const DUTY_STATES = members<DutyState>({ OPEN: true, OVERDUE: true, MET: true })
+export const BREACH_GRADES = members<BreachGrade>({ MINOR: true, GENERAL: true, SERIOUS: true })
+export const REVIEW_STATES = members<ReviewState>({ PENDING: true, APPROVED: true, REJECTED: true })
+export const COMPLAINT_STATUSES = members<ComplaintStatus>({ RECEIVED: true, TRIAGED: true, INVESTIGATING: true, RESOLVED: true, REJECTED: true })
+export const DEFECT_REPORT_STATUSES = members<DefectReportStatus>({ SUBMITTED: true, UNDER_ASSESSMENT: true, CONFIRMED: true, DISMISSED: true })
+export const EFFECTIVENESS_GROUPS = members<EffectivenessGroup>({ CATEGORY: true, BRAND: true, ENTERPRISE: true })
+export const ENTERPRISE_TYPES = members<EnterpriseType>({
+  MANUFACTURER: true,
+  IMPORTER: true,
+  EXPORTER: true,
+  CROSS_BORDER_PLATFORM: true,
+  CROSS_BORDER_OPERATOR: true,
+  WAREHOUSE: true,
 })
 
 /** The contract's `extensions.code` values, plus NETWORK for a request that got no answer. */

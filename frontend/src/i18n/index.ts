@@ -57,7 +57,7 @@ export function toggleLocale(): void {
  * What the failed action was, when the server's code alone does not say what happened: the
  * contract's CONFLICT covers a taken email, a same-level change and a stale revision alike.
  */
-export type ErrorContext = 'signUp' | 'adjust' | 'publish' | 'lift' | null
+export type ErrorContext = 'signUp' | 'adjust' | 'publish' | 'lift' | 'application' | null
 
 /** The user's-language message for a server field error (never the server's own sentence). */
 export function fieldErrorMessage(field: string): string {
@@ -81,6 +81,10 @@ export function errorMessage(e: unknown, context: ErrorContext = null, extra: { 
       if (context === 'signUp') return t('errors.emailTaken')
       if (context === 'adjust' && extra.sameLevel) return t('errors.sameLevel')
       if (context === 'adjust' || context === 'publish' || context === 'lift') return t('errors.wrongStatus')
+      // extensions.reason: WRONG_STATUS, SAME_LEVEL, STALE, EMAIL_TAKEN, DUPLICATE
+      const reason = e.errors[0]?.extensions?.reason
+      if (context === 'application' && reason !== 'STALE') return t('conflicts.application')
+      if (typeof reason === 'string' && i18n.global.te(`conflicts.${reason}`)) return t(`conflicts.${reason}`)
     }
     return t(`errors.${e.code}`)
   }

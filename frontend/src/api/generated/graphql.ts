@@ -5,9 +5,108 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AlertEventType =
+  | 'CREDIT_CHANGED'
   | 'LEVEL_CHANGED'
   | 'LIFTED'
-  | 'PUBLISHED';
+  | 'PUBLISHED'
+  | 'RECALL_ANNOUNCED'
+  | 'RECALL_CLOSED'
+  | 'RECALL_COMPLETED'
+  | 'RECALL_ORDERED'
+  | 'RECALL_PROGRESS';
+
+/** A recall to announce or order (发布召回). */
+export type AnnounceRecallInput = {
+  /** Batch or lot ranges (批次). */
+  batches?: Array<string> | null | undefined;
+  /** Brand (品牌). */
+  brand?: string | null | undefined;
+  /** Where to bring the product (回收网点). */
+  collectionPoints?: Array<string> | null | undefined;
+  /** Phone line for the recall (联系电话). */
+  contactPhone?: string | null | undefined;
+  /** Web page for the recall (联系网址). */
+  contactUrl?: string | null | undefined;
+  /** Cross-border e-commerce supervision class (跨境电商监管类别). */
+  crossBorderClass?: CrossBorderClass | null | undefined;
+  /** When the recall should be completed (召回期限). */
+  deadline?: string | null | undefined;
+  /** GTIN barcodes, check digit verified (商品条码). */
+  gtins?: Array<string> | null | undefined;
+  /** The defect and its hazard, in Chinese (缺陷及危害). */
+  hazard: string;
+  /** The defect and its hazard, in English. */
+  hazardEn?: string | null | undefined;
+  /** Model (型号). */
+  model?: string | null | undefined;
+  /** Product category (产品类别). */
+  productCategory?: string | null | undefined;
+  /** Product name in Chinese (产品名称). */
+  productName: string;
+  /** Product name in English. */
+  productNameEn?: string | null | undefined;
+  /** Refund, repair or replacement (补救方式). */
+  remedy: RemedyType;
+  /** What consumers should do, in Chinese (操作说明). */
+  remedyInstructions: string;
+  /** What to do, in English. */
+  remedyInstructionsEn?: string | null | undefined;
+  /** Trace codes (追溯码). */
+  traceCodes?: Array<string> | null | undefined;
+  /** Units concerned, at least 1 (涉及数量). */
+  unitsAffected: number;
+  /** The recalling enterprise (召回企业 USCC). */
+  uscc: string;
+  /** The warning this recall answers (关联预警). */
+  warningId?: string | number | null | undefined;
+};
+
+export type BreachGrade =
+  | 'GENERAL'
+  | 'MINOR'
+  | 'SERIOUS';
+
+export type BreachSource =
+  | 'INSPECTION'
+  | 'RECALL_DUTY'
+  | 'WARNING';
+
+/** A timeline entry (投诉进度): FILED 已提交, STATUS_CHANGED 状态变更, ASSIGNED 指定涉事企业, ANSWERED 企业答复, LINKED 关联预警. */
+export type ComplaintEventKind =
+  | 'ANSWERED'
+  | 'ASSIGNED'
+  | 'FILED'
+  | 'LINKED'
+  | 'STATUS_CHANGED';
+
+/** Filters on complaints (投诉筛选). */
+export type ComplaintFilter = {
+  /** true: past the open deadline (已逾期); false: closed or still in time. */
+  overdue?: boolean | null | undefined;
+  /** Any of these statuses. */
+  statuses?: Array<ComplaintStatus> | null | undefined;
+  /** About this enterprise (涉事企业 USCC). */
+  uscc?: string | null | undefined;
+};
+
+export type ComplaintStatus =
+  | 'INVESTIGATING'
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'RESOLVED'
+  | 'TRIAGED';
+
+export type CreditApplicationKind =
+  | 'OBJECTION'
+  | 'REPAIR';
+
+export type CreditBasis =
+  | 'BREACH'
+  | 'MANUAL'
+  | 'OBJECTION_UPHELD'
+  | 'OVERDUE_DUTY'
+  | 'REPAIR'
+  | 'WARNING_MEASURE';
 
 export type CreditLevel =
   | 'AEO_ADVANCED'
@@ -15,6 +114,127 @@ export type CreditLevel =
   | 'DISHONEST'
   | 'REGULAR'
   | 'SERIOUSLY_DISHONEST';
+
+export type CrossBorderClass =
+  | 'GENERAL_SUPERVISION'
+  | 'KEY_SUPERVISION'
+  | 'PROHIBITED';
+
+/** A suspected product defect to report (提交缺陷报告). */
+export type DefectReportInput = {
+  /** Brand (品牌). */
+  brand?: string | null | undefined;
+  /** What is wrong, and what happened (缺陷描述). */
+  description: string;
+  /** Ids of uploaded evidence files (POST /uploads), kept as given for now (证据). */
+  evidenceIds?: Array<string | number> | null | undefined;
+  /** GTIN barcode, check digit verified (商品条码). */
+  gtin?: string | null | undefined;
+  /** Model (型号). */
+  model?: string | null | undefined;
+  /** Product name (产品名称). */
+  productName: string;
+  /** Staff only: the source they file for, e.g. INSPECTION_BODY (报告来源); others are recorded by their role. */
+  reporterKind?: ReporterKind | null | undefined;
+  /** USCC of the enterprise concerned (涉及企业). */
+  uscc?: string | null | undefined;
+};
+
+/** Where a defect report stands (缺陷报告状态). */
+export type DefectReportStatus =
+  /** Defect confirmed (确认缺陷). */
+  | 'CONFIRMED'
+  /** Dismissed with reasons (不予认定). */
+  | 'DISMISSED'
+  /** Submitted, not yet taken up (已提交). */
+  | 'SUBMITTED'
+  /** Being assessed (评估中). */
+  | 'UNDER_ASSESSMENT';
+
+/** What an enterprise owes about a recall (召回义务类型). */
+export type DutyKind =
+  /** An ordered recall's first progress report (首次进展报告). */
+  | 'FIRST_PROGRESS_REPORT'
+  /** The monthly progress report until the recall is completed (月度进展报告). */
+  | 'PROGRESS_REPORT'
+  /** A recall asked for by a warning whose measures include DEFECT_RECALL (按警示实施召回). */
+  | 'RECALL_FOR_WARNING'
+  /** An ordered recall's plan, due in 10 working days (召回计划). */
+  | 'RECALL_PLAN';
+
+/** State of a recall duty against its deadline (召回义务状态); derived from the deadline and now, never stored stale. */
+export type DutyState =
+  /** Met, possibly late (已履行). */
+  | 'MET'
+  /** Not met, deadline not passed (待履行). */
+  | 'OPEN'
+  /** Deadline passed without it being met (已逾期). */
+  | 'OVERDUE';
+
+/** How recall effectiveness statistics are grouped (召回效果统计口径). */
+export type EffectivenessGroup =
+  /** By brand (品牌). */
+  | 'BRAND'
+  /** By product category (产品类别). */
+  | 'CATEGORY'
+  /** By recalling enterprise, keyed by USCC (企业). */
+  | 'ENTERPRISE';
+
+/** Filters on enterprises (企业筛选); every field narrows. */
+export type EnterpriseFilter = {
+  /** Only AEO enterprises (true) or only others (false); agencies need credit:read. */
+  aeo?: boolean | null | undefined;
+  /** Credit levels (信用等级); agencies need credit:read. */
+  levels?: Array<CreditLevel> | null | undefined;
+  /** A division code (行政区划代码: 44 or 440000 for a province, 440300 for a city) or part of the region's name. */
+  region?: string | null | undefined;
+  /** Part of the Chinese or English name, the USCC or the customs code (名称/代码模糊查询); spaces and punctuation are ignored. */
+  text?: string | null | undefined;
+  /** Enterprise types (企业类型): any of them. */
+  types?: Array<EnterpriseType> | null | undefined;
+};
+
+export type EnterpriseType =
+  | 'CROSS_BORDER_OPERATOR'
+  | 'CROSS_BORDER_PLATFORM'
+  | 'EXPORTER'
+  | 'IMPORTER'
+  | 'MANUFACTURER'
+  | 'WAREHOUSE';
+
+/** A new complaint (投诉). Pseudonymous complaints carry no name or contact; the complainant follows them in the app. */
+export type FileComplaintInput = {
+  /** Brand (品牌). */
+  brand?: string | null | undefined;
+  /** Product category (品类). */
+  category?: string | null | undefined;
+  /** Purchase channel (购买渠道), e.g. 跨境电商 cross-border e-commerce, 实体店 shop. */
+  channel?: string | null | undefined;
+  /** Contact email (电子邮箱). */
+  contactEmail?: string | null | undefined;
+  /** Contact name (联系人). */
+  contactName?: string | null | undefined;
+  /** Contact phone (联系电话). */
+  contactPhone?: string | null | undefined;
+  /** What happened (投诉内容), 10-5000 characters. */
+  description: string;
+  /** Model (型号). */
+  model?: string | null | undefined;
+  /** Order number (订单号), 4-64 characters. */
+  orderNumber?: string | null | undefined;
+  /** Up to 6 ids from POST /uploads (照片); a repeated id counts once. */
+  photoIds?: Array<string | number> | null | undefined;
+  /** Platform or shop (平台/店铺). */
+  platform?: string | null | undefined;
+  /** GTIN/EAN/UPC (check digit verified) or trace code (商品条码/追溯码); finds the enterprise concerned. */
+  productCode?: string | null | undefined;
+  /** Product name (商品名称), up to 200 characters. */
+  productName: string;
+  /** File under a pseudonym (匿名投诉): no name or contact; regulators do not see the account either. */
+  pseudonymous?: boolean | null | undefined;
+  /** Administrative division code of the purchase (行政区划代码), 6 digits. */
+  region?: string | null | undefined;
+};
 
 export type HazardType =
   | 'BIOLOGICAL'
@@ -59,6 +279,49 @@ export type Measure =
   | 'TIGHTENED_SUPERVISION'
   | 'TRACEABILITY_INVESTIGATION';
 
+/** What a product code is (编码类型): GTIN (商品条码, EAN/UPC), TRACE_CODE (追溯码) or TEXT. */
+export type ProductCodeType =
+  | 'GTIN'
+  | 'TEXT'
+  | 'TRACE_CODE';
+
+/** Filters on recall duties (召回义务筛选). */
+export type RecallDutyFilter = {
+  /** Only these kinds of duty (义务类型). */
+  kinds?: Array<DutyKind> | null | undefined;
+  /** Only duties in these states (e.g. OVERDUE: 逾期义务). */
+  states?: Array<DutyState> | null | undefined;
+  /** Only this enterprise's duties (企业). */
+  uscc?: string | null | undefined;
+};
+
+/** Filters on recalls (召回筛选). */
+export type RecallFilter = {
+  /** Announced at or after (起). */
+  announcedAfter?: string | null | undefined;
+  /** Announced before (止). */
+  announcedBefore?: string | null | undefined;
+  /** Brand, as stored (品牌). */
+  brand?: string | null | undefined;
+  /**
+   * Same as `uscc` (kept for existing clients).
+   * @deprecated Use `uscc`.
+   */
+  enterpriseUscc?: string | null | undefined;
+  /** A GTIN barcode on the product (商品条码): is my product recalled? */
+  gtin?: string | null | undefined;
+  /** Product category, as stored (产品类别). */
+  productCategory?: string | null | undefined;
+  /** Only these statuses. */
+  statuses?: Array<RecallStatus> | null | undefined;
+  /** Words in the code, product name (zh/en), brand, model or hazard (全文检索). */
+  text?: string | null | undefined;
+  /** Only voluntary or ordered recalls. */
+  types?: Array<RecallType> | null | undefined;
+  /** The recalling enterprise's USCC (企业). */
+  uscc?: string | null | undefined;
+};
+
 export type RecallStatus =
   | 'ANNOUNCED'
   | 'CLOSED'
@@ -68,6 +331,33 @@ export type RecallStatus =
 export type RecallType =
   | 'ORDERED'
   | 'VOLUNTARY';
+
+/** How a recall remedies the defect (召回补救措施). */
+export type RemedyType =
+  /** Return for a refund (退货退款). */
+  | 'REFUND'
+  /** Repair (修理). */
+  | 'REPAIR'
+  /** Replacement (更换). */
+  | 'REPLACE';
+
+/** Who filed a defect report (缺陷报告来源). */
+export type ReporterKind =
+  /** A partner agency (合作机构). */
+  | 'AGENCY'
+  /** A consumer (消费者). */
+  | 'CONSUMER'
+  /** An enterprise (企业报告). */
+  | 'ENTERPRISE'
+  /** An inspection, testing or certification body (检验检测认证机构). */
+  | 'INSPECTION_BODY'
+  /** A regulator (监管部门). */
+  | 'REGULATOR';
+
+export type ReviewState =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
 
 export type Role =
   | 'ADMIN'
@@ -88,11 +378,17 @@ export type SignUpInput = {
   password: string;
 };
 
+/** How complaints are grouped into a signal (投诉聚集): GTIN 商品条码, BRAND 品牌, CATEGORY 品类. */
+export type SignalGroup =
+  | 'BRAND'
+  | 'CATEGORY'
+  | 'GTIN';
+
 /** Filters on warnings (预警筛选); every field narrows, none widens visibility. */
 export type WarningFilter = {
   enterpriseUscc?: string | null | undefined;
   hazards?: Array<HazardType> | null | undefined;
-  /** HS code prefix, 2-10 digits (dots allowed). */
+  /** HS code prefix (商品编码前缀), 2-10 digits (dots allowed). */
   hsCodePrefix?: string | null | undefined;
   kinds?: Array<WarningKind> | null | undefined;
   levels?: Array<WarningLevel> | null | undefined;
@@ -182,12 +478,18 @@ export type WarningByIdQueryVariables = Exact<{
 
 
 export type WarningByIdQuery = { node:
+    | { __typename: 'Complaint' }
+    | { __typename: 'CreditApplication' }
+    | { __typename: 'DefectReport' }
     | { __typename: 'Enterprise' }
     | { __typename: 'Recall' }
+    | { __typename: 'RecallDuty' }
     | { __typename: 'Warning', hsCodes: Array<string>, originCountries: Array<string>, regions: Array<string>, summary: string, summaryEn: string | null, measures: Array<Measure>, issuedBy: string, authorizationRef: string | null, id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, levelHistory: Array<{ fromLevel: WarningLevel | null, toLevel: WarningLevel, reason: string, by: string, at: string }>, enterprises: Array<{ id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null }>, recalls: Array<{ id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, status: RecallStatus, completionRate: number }> }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type RecallsQueryVariables = Exact<{
+  filter?: RecallFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
@@ -233,6 +535,319 @@ export type AlertsSubscriptionVariables = Exact<{
 
 
 export type AlertsSubscription = { alerts: { cursor: string, type: AlertEventType, at: string, previousLevel: WarningLevel | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } } };
+
+export type RecallDetailFieldsFragment = { productCategory: string | null, gtins: Array<string>, batches: Array<string>, traceCodes: Array<string>, crossBorderClass: CrossBorderClass | null, hazard: string | null, hazardEn: string | null, deadline: string | null, completedAt: string | null, closedAt: string | null, closeReason: string | null, id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, remedy: { type: RemedyType, instructions: string, instructionsEn: string | null, contactPhone: string | null, contactUrl: string | null, collectionPoints: Array<string> } | null, progressReports: Array<{ at: string, unitsRecovered: number, refundsCny: number | null, note: string | null }>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null };
+
+export type DutyFieldsFragment = { id: string, kind: DutyKind, title: string, titleEn: string, state: DutyState, dueAt: string, dueDay: string, calendarExact: boolean, workingDaysLeft: number | null, overdueHours: number, metAt: string | null, recall: { id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number } | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } };
+
+export type DefectReportFieldsFragment = { id: string, code: string, status: DefectReportStatus, reporterKind: ReporterKind, productName: string, brand: string | null, model: string | null, gtin: string | null, uscc: string | null, description: string, evidenceIds: Array<string>, createdAt: string, assessment: string | null, assessedAt: string | null, mine: boolean, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, recall: { id: string, code: string } | null };
+
+export type RecallByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecallByIdQuery = { node:
+    | { __typename: 'Complaint' }
+    | { __typename: 'CreditApplication' }
+    | { __typename: 'DefectReport' }
+    | { __typename: 'Enterprise' }
+    | { __typename: 'Recall', productCategory: string | null, gtins: Array<string>, batches: Array<string>, traceCodes: Array<string>, crossBorderClass: CrossBorderClass | null, hazard: string | null, hazardEn: string | null, deadline: string | null, completedAt: string | null, closedAt: string | null, closeReason: string | null, id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, remedy: { type: RemedyType, instructions: string, instructionsEn: string | null, contactPhone: string | null, contactUrl: string | null, collectionPoints: Array<string> } | null, progressReports: Array<{ at: string, unitsRecovered: number, refundsCny: number | null, note: string | null }>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null }
+    | { __typename: 'RecallDuty' }
+    | { __typename: 'Warning' }
+    | { __typename: 'WebhookEndpoint' }
+   | null };
+
+export type ProductLookupQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ProductLookupQuery = { productLookup: { code: string, codeType: ProductCodeType, valid: boolean, gtin14: string | null, product: { code: string, codeType: ProductCodeType, name: string, nameEn: string | null, brand: string | null, model: string | null, category: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null } | null, warnings: Array<{ id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null }>, recalls: Array<{ id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null }> } };
+
+export type MyDutiesQueryVariables = Exact<{
+  states?: Array<DutyState> | DutyState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyDutiesQuery = { me: { id: string, duties: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: DutyKind, title: string, titleEn: string, state: DutyState, dueAt: string, dueDay: string, calendarExact: boolean, workingDaysLeft: number | null, overdueHours: number, metAt: string | null, recall: { id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number } | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type RecallDutiesQueryVariables = Exact<{
+  filter?: RecallDutyFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RecallDutiesQuery = { recallDuties: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: DutyKind, title: string, titleEn: string, state: DutyState, dueAt: string, dueDay: string, calendarExact: boolean, workingDaysLeft: number | null, overdueHours: number, metAt: string | null, recall: { id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number } | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReportRecallProgressMutationVariables = Exact<{
+  id: string | number;
+  unitsRecovered: number;
+  refundsCny?: number | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type ReportRecallProgressMutation = { reportRecallProgress: { productCategory: string | null, gtins: Array<string>, batches: Array<string>, traceCodes: Array<string>, crossBorderClass: CrossBorderClass | null, hazard: string | null, hazardEn: string | null, deadline: string | null, completedAt: string | null, closedAt: string | null, closeReason: string | null, id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, remedy: { type: RemedyType, instructions: string, instructionsEn: string | null, contactPhone: string | null, contactUrl: string | null, collectionPoints: Array<string> } | null, progressReports: Array<{ at: string, unitsRecovered: number, refundsCny: number | null, note: string | null }>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null } };
+
+export type CompleteRecallMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompleteRecallMutation = { completeRecall: { productCategory: string | null, gtins: Array<string>, batches: Array<string>, traceCodes: Array<string>, crossBorderClass: CrossBorderClass | null, hazard: string | null, hazardEn: string | null, deadline: string | null, completedAt: string | null, closedAt: string | null, closeReason: string | null, id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, remedy: { type: RemedyType, instructions: string, instructionsEn: string | null, contactPhone: string | null, contactUrl: string | null, collectionPoints: Array<string> } | null, progressReports: Array<{ at: string, unitsRecovered: number, refundsCny: number | null, note: string | null }>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null } };
+
+export type CloseRecallMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CloseRecallMutation = { closeRecall: { productCategory: string | null, gtins: Array<string>, batches: Array<string>, traceCodes: Array<string>, crossBorderClass: CrossBorderClass | null, hazard: string | null, hazardEn: string | null, deadline: string | null, completedAt: string | null, closedAt: string | null, closeReason: string | null, id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, remedy: { type: RemedyType, instructions: string, instructionsEn: string | null, contactPhone: string | null, contactUrl: string | null, collectionPoints: Array<string> } | null, progressReports: Array<{ at: string, unitsRecovered: number, refundsCny: number | null, note: string | null }>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null } };
+
+export type FulfilRecallDutyMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type FulfilRecallDutyMutation = { fulfilRecallDuty: { id: string, kind: DutyKind, title: string, titleEn: string, state: DutyState, dueAt: string, dueDay: string, calendarExact: boolean, workingDaysLeft: number | null, overdueHours: number, metAt: string | null, recall: { id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number } | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } } };
+
+export type AnnounceRecallMutationVariables = Exact<{
+  input: AnnounceRecallInput;
+}>;
+
+
+export type AnnounceRecallMutation = { announceRecall: { id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null } };
+
+export type OrderRecallMutationVariables = Exact<{
+  input: AnnounceRecallInput;
+  defectReportId?: string | number | null | undefined;
+}>;
+
+
+export type OrderRecallMutation = { orderRecall: { id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null } };
+
+export type SubmitDefectReportMutationVariables = Exact<{
+  input: DefectReportInput;
+}>;
+
+
+export type SubmitDefectReportMutation = { submitDefectReport: { id: string, code: string, status: DefectReportStatus, reporterKind: ReporterKind, productName: string, brand: string | null, model: string | null, gtin: string | null, uscc: string | null, description: string, evidenceIds: Array<string>, createdAt: string, assessment: string | null, assessedAt: string | null, mine: boolean, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, recall: { id: string, code: string } | null } };
+
+export type DefectReportsQueryVariables = Exact<{
+  statuses?: Array<DefectReportStatus> | DefectReportStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DefectReportsQuery = { defectReports: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, code: string, status: DefectReportStatus, reporterKind: ReporterKind, productName: string, brand: string | null, model: string | null, gtin: string | null, uscc: string | null, description: string, evidenceIds: Array<string>, createdAt: string, assessment: string | null, assessedAt: string | null, mine: boolean, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, recall: { id: string, code: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BeginDefectAssessmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BeginDefectAssessmentMutation = { beginDefectAssessment: { id: string, code: string, status: DefectReportStatus, reporterKind: ReporterKind, productName: string, brand: string | null, model: string | null, gtin: string | null, uscc: string | null, description: string, evidenceIds: Array<string>, createdAt: string, assessment: string | null, assessedAt: string | null, mine: boolean, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, recall: { id: string, code: string } | null } };
+
+export type AssessDefectReportMutationVariables = Exact<{
+  id: string | number;
+  confirmed: boolean;
+  reason: string;
+  recall?: AnnounceRecallInput | null | undefined;
+}>;
+
+
+export type AssessDefectReportMutation = { assessDefectReport: { id: string, code: string, status: DefectReportStatus, reporterKind: ReporterKind, productName: string, brand: string | null, model: string | null, gtin: string | null, uscc: string | null, description: string, evidenceIds: Array<string>, createdAt: string, assessment: string | null, assessedAt: string | null, mine: boolean, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, recall: { id: string, code: string } | null } };
+
+export type RecallEffectivenessQueryVariables = Exact<{
+  groupBy: EffectivenessGroup;
+  since?: string | null | undefined;
+}>;
+
+
+export type RecallEffectivenessQuery = { recallEffectiveness: Array<{ key: string, label: string | null, recalls: number, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number }> };
+
+export type CreditApplicationFieldsFragment = { id: string, kind: string, state: ReviewState, reason: string, dueAt: string, dueDateExact: boolean, overdue: boolean, uscc: string, evidenceIds: Array<string>, breachId: string | null, submittedAt: string, decidedAt: string | null, decisionReason: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null };
+
+export type BreachFieldsFragment = { id: string, grade: BreachGrade, reason: string, at: string, source: BreachSource, sourceRef: string | null, closedAt: string | null, open: boolean };
+
+export type EnterprisePublicFieldsFragment = { region: string | null, regionCode: string | null, customsCode: string | null, types: Array<EnterpriseType>, isAeo: boolean, aeoCertificateNo: string | null, aeoCertifiedAt: string | null, mutualRecognition: Array<string>, id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null };
+
+export type EnterprisesQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EnterprisesQuery = { enterprises: { totalCount: number, edges: Array<{ cursor: string, node: { region: string | null, regionCode: string | null, customsCode: string | null, types: Array<EnterpriseType>, isAeo: boolean, aeoCertificateNo: string | null, aeoCertifiedAt: string | null, mutualRecognition: Array<string>, id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type EnterpriseDashboardQueryVariables = Exact<{
+  uscc: string;
+}>;
+
+
+export type EnterpriseDashboardQuery = { enterprise: { region: string | null, regionCode: string | null, customsCode: string | null, types: Array<EnterpriseType>, isAeo: boolean, aeoCertificateNo: string | null, aeoCertifiedAt: string | null, mutualRecognition: Array<string>, id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null, creditHistory: Array<{ fromLevel: CreditLevel | null, toLevel: CreditLevel, reason: string, by: string, at: string, basis: CreditBasis, basisRef: string | null }>, breaches: Array<{ id: string, grade: BreachGrade, reason: string, at: string, source: BreachSource, sourceRef: string | null, closedAt: string | null, open: boolean }>, creditApplications: Array<{ id: string, kind: string, state: ReviewState, reason: string, dueAt: string, dueDateExact: boolean, overdue: boolean, uscc: string, evidenceIds: Array<string>, breachId: string | null, submittedAt: string, decidedAt: string | null, decisionReason: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null }>, recalls: Array<{ productCategory: string | null, gtins: Array<string>, batches: Array<string>, traceCodes: Array<string>, crossBorderClass: CrossBorderClass | null, hazard: string | null, hazardEn: string | null, deadline: string | null, completedAt: string | null, closedAt: string | null, closeReason: string | null, id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, remedy: { type: RemedyType, instructions: string, instructionsEn: string | null, contactPhone: string | null, contactUrl: string | null, collectionPoints: Array<string> } | null, progressReports: Array<{ at: string, unitsRecovered: number, refundsCny: number | null, note: string | null }>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null }> } | null };
+
+export type EnterpriseStaffViewQueryVariables = Exact<{
+  uscc: string;
+}>;
+
+
+export type EnterpriseStaffViewQuery = { enterprise: { region: string | null, regionCode: string | null, customsCode: string | null, types: Array<EnterpriseType>, isAeo: boolean, aeoCertificateNo: string | null, aeoCertifiedAt: string | null, mutualRecognition: Array<string>, id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null, creditHistory: Array<{ fromLevel: CreditLevel | null, toLevel: CreditLevel, reason: string, by: string, at: string, basis: CreditBasis, basisRef: string | null }>, breaches: Array<{ id: string, grade: BreachGrade, reason: string, at: string, source: BreachSource, sourceRef: string | null, closedAt: string | null, open: boolean }>, creditApplications: Array<{ id: string, kind: string, state: ReviewState, reason: string, dueAt: string, dueDateExact: boolean, overdue: boolean, uscc: string, evidenceIds: Array<string>, breachId: string | null, submittedAt: string, decidedAt: string | null, decisionReason: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null }>, creditProposal: { fromLevel: CreditLevel, toLevel: CreditLevel, reason: string } | null } | null };
+
+export type CreditApplicationsQueryVariables = Exact<{
+  states?: Array<ReviewState> | ReviewState | null | undefined;
+  kinds?: Array<CreditApplicationKind> | CreditApplicationKind | null | undefined;
+  uscc?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditApplicationsQuery = { creditApplications: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: string, state: ReviewState, reason: string, dueAt: string, dueDateExact: boolean, overdue: boolean, uscc: string, evidenceIds: Array<string>, breachId: string | null, submittedAt: string, decidedAt: string | null, decisionReason: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApplyCreditRepairMutationVariables = Exact<{
+  uscc: string;
+  reason: string;
+  evidenceIds?: Array<string> | string | null | undefined;
+  breachId?: string | null | undefined;
+}>;
+
+
+export type ApplyCreditRepairMutation = { applyCreditRepair: { id: string, kind: string, state: ReviewState, reason: string, dueAt: string, dueDateExact: boolean, overdue: boolean, uscc: string, evidenceIds: Array<string>, breachId: string | null, submittedAt: string, decidedAt: string | null, decisionReason: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null } };
+
+export type ObjectToRatingMutationVariables = Exact<{
+  uscc: string;
+  reason: string;
+  evidenceIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type ObjectToRatingMutation = { objectToRating: { id: string, kind: string, state: ReviewState, reason: string, dueAt: string, dueDateExact: boolean, overdue: boolean, uscc: string, evidenceIds: Array<string>, breachId: string | null, submittedAt: string, decidedAt: string | null, decisionReason: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null } };
+
+export type ReviewCreditApplicationMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  reason: string;
+}>;
+
+
+export type ReviewCreditApplicationMutation = { reviewCreditApplication: { id: string, kind: string, state: ReviewState, reason: string, dueAt: string, dueDateExact: boolean, overdue: boolean, uscc: string, evidenceIds: Array<string>, breachId: string | null, submittedAt: string, decidedAt: string | null, decisionReason: string | null, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null } };
+
+export type SetCreditLevelMutationVariables = Exact<{
+  uscc: string;
+  level: CreditLevel;
+  reason: string;
+}>;
+
+
+export type SetCreditLevelMutation = { setCreditLevel: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } };
+
+export type RecordBreachMutationVariables = Exact<{
+  uscc: string;
+  grade: BreachGrade;
+  reason: string;
+}>;
+
+
+export type RecordBreachMutation = { recordBreach: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } };
+
+export type ComplaintFieldsFragment = { id: string, code: string, status: ComplaintStatus, productName: string, brand: string | null, model: string | null, productCode: string | null, productCodeType: ProductCodeType | null, category: string | null, channel: string | null, platform: string | null, region: string | null, description: string, createdAt: string, pseudonymous: boolean, reason: string | null, enterpriseUscc: string | null, deadlines: { acceptBy: string, acceptedAt: string | null, acceptMet: boolean | null, mediationBy: string | null, mediationMet: boolean | null, dueAt: string | null, overdue: boolean, calendarExact: boolean }, timeline: Array<{ at: string, kind: ComplaintEventKind, status: ComplaintStatus, note: string | null }>, answers: Array<{ at: string, text: string }> };
+
+export type MyComplaintsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyComplaintsQuery = { me: { id: string, complaints: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, code: string, status: ComplaintStatus, productName: string, brand: string | null, model: string | null, productCode: string | null, productCodeType: ProductCodeType | null, category: string | null, channel: string | null, platform: string | null, region: string | null, description: string, createdAt: string, pseudonymous: boolean, reason: string | null, enterpriseUscc: string | null, photos: Array<{ id: string, url: string, width: number, height: number }>, deadlines: { acceptBy: string, acceptedAt: string | null, acceptMet: boolean | null, mediationBy: string | null, mediationMet: boolean | null, dueAt: string | null, overdue: boolean, calendarExact: boolean }, timeline: Array<{ at: string, kind: ComplaintEventKind, status: ComplaintStatus, note: string | null }>, answers: Array<{ at: string, text: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ComplaintByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ComplaintByIdQuery = { node:
+    | { __typename: 'Complaint', id: string, code: string, status: ComplaintStatus, productName: string, brand: string | null, model: string | null, productCode: string | null, productCodeType: ProductCodeType | null, category: string | null, channel: string | null, platform: string | null, region: string | null, description: string, createdAt: string, pseudonymous: boolean, reason: string | null, enterpriseUscc: string | null, photos: Array<{ id: string, url: string, width: number, height: number }>, deadlines: { acceptBy: string, acceptedAt: string | null, acceptMet: boolean | null, mediationBy: string | null, mediationMet: boolean | null, dueAt: string | null, overdue: boolean, calendarExact: boolean }, timeline: Array<{ at: string, kind: ComplaintEventKind, status: ComplaintStatus, note: string | null }>, answers: Array<{ at: string, text: string }> }
+    | { __typename: 'CreditApplication' }
+    | { __typename: 'DefectReport' }
+    | { __typename: 'Enterprise' }
+    | { __typename: 'Recall' }
+    | { __typename: 'RecallDuty' }
+    | { __typename: 'Warning' }
+    | { __typename: 'WebhookEndpoint' }
+   | null };
+
+export type ComplaintsQueryVariables = Exact<{
+  filter?: ComplaintFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ComplaintsQuery = { complaints: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, code: string, status: ComplaintStatus, productName: string, brand: string | null, model: string | null, productCode: string | null, productCodeType: ProductCodeType | null, category: string | null, channel: string | null, platform: string | null, region: string | null, description: string, createdAt: string, pseudonymous: boolean, reason: string | null, enterpriseUscc: string | null, deadlines: { acceptBy: string, acceptedAt: string | null, acceptMet: boolean | null, mediationBy: string | null, mediationMet: boolean | null, dueAt: string | null, overdue: boolean, calendarExact: boolean }, timeline: Array<{ at: string, kind: ComplaintEventKind, status: ComplaintStatus, note: string | null }>, answers: Array<{ at: string, text: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FileComplaintMutationVariables = Exact<{
+  input: FileComplaintInput;
+  idempotencyKey: string;
+}>;
+
+
+export type FileComplaintMutation = { fileComplaint: { id: string, code: string, status: ComplaintStatus } };
+
+export type TriageComplaintMutationVariables = Exact<{
+  id: string | number;
+  status: ComplaintStatus;
+  reason?: string | null | undefined;
+  uscc?: string | null | undefined;
+}>;
+
+
+export type TriageComplaintMutation = { triageComplaint: { id: string, code: string, status: ComplaintStatus, productName: string, brand: string | null, model: string | null, productCode: string | null, productCodeType: ProductCodeType | null, category: string | null, channel: string | null, platform: string | null, region: string | null, description: string, createdAt: string, pseudonymous: boolean, reason: string | null, enterpriseUscc: string | null, deadlines: { acceptBy: string, acceptedAt: string | null, acceptMet: boolean | null, mediationBy: string | null, mediationMet: boolean | null, dueAt: string | null, overdue: boolean, calendarExact: boolean }, timeline: Array<{ at: string, kind: ComplaintEventKind, status: ComplaintStatus, note: string | null }>, answers: Array<{ at: string, text: string }> } };
+
+export type AnswerComplaintMutationVariables = Exact<{
+  id: string | number;
+  answer: string;
+}>;
+
+
+export type AnswerComplaintMutation = { answerComplaint: { id: string, code: string, status: ComplaintStatus, productName: string, brand: string | null, model: string | null, productCode: string | null, productCodeType: ProductCodeType | null, category: string | null, channel: string | null, platform: string | null, region: string | null, description: string, createdAt: string, pseudonymous: boolean, reason: string | null, enterpriseUscc: string | null, deadlines: { acceptBy: string, acceptedAt: string | null, acceptMet: boolean | null, mediationBy: string | null, mediationMet: boolean | null, dueAt: string | null, overdue: boolean, calendarExact: boolean }, timeline: Array<{ at: string, kind: ComplaintEventKind, status: ComplaintStatus, note: string | null }>, answers: Array<{ at: string, text: string }> } };
+
+export type ComplaintSignalsQueryVariables = Exact<{
+  windowDays: number;
+  threshold: number;
+}>;
+
+
+export type ComplaintSignalsQuery = { complaintSignals: Array<{ group: SignalGroup, key: string, count: number, threshold: number, firstAt: string, lastAt: string }> };
+
+export type WatchedFieldsFragment = { code: string, codeType: ProductCodeType, label: string | null, addedAt: string, matches: { warnings: Array<{ id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel }>, recalls: Array<{ id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus }> } };
+
+export type WatchlistQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WatchlistQuery = { me: { id: string, watchlist: Array<{ code: string, codeType: ProductCodeType, label: string | null, addedAt: string, matches: { warnings: Array<{ id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel }>, recalls: Array<{ id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus }> } }> } | null };
+
+export type WatchProductMutationVariables = Exact<{
+  code: string;
+  label?: string | null | undefined;
+}>;
+
+
+export type WatchProductMutation = { watchProduct: Array<{ code: string, codeType: ProductCodeType, label: string | null, addedAt: string, matches: { warnings: Array<{ id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel }>, recalls: Array<{ id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus }> } }> };
+
+export type UnwatchProductMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type UnwatchProductMutation = { unwatchProduct: Array<{ code: string, codeType: ProductCodeType, label: string | null, addedAt: string, matches: { warnings: Array<{ id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel }>, recalls: Array<{ id: string, code: string, productName: string, productNameEn: string | null, status: RecallStatus }> } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -408,6 +1023,256 @@ export const RecallFieldsFragmentDoc = new TypedDocumentString(`
   nameEn
   creditLevel
 }`, {"fragmentName":"RecallFields"}) as unknown as TypedDocumentString<RecallFieldsFragment, unknown>;
+export const RecallDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecallDetailFields on Recall {
+  ...RecallFields
+  productCategory
+  gtins
+  batches
+  traceCodes
+  crossBorderClass
+  hazard
+  hazardEn
+  deadline
+  completedAt
+  closedAt
+  closeReason
+  remedy {
+    type
+    instructions
+    instructionsEn
+    contactPhone
+    contactUrl
+    collectionPoints
+  }
+  progressReports {
+    at
+    unitsRecovered
+    refundsCny
+    note
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}`, {"fragmentName":"RecallDetailFields"}) as unknown as TypedDocumentString<RecallDetailFieldsFragment, unknown>;
+export const DutyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DutyFields on RecallDuty {
+  id
+  kind
+  title
+  titleEn
+  state
+  dueAt
+  dueDay
+  calendarExact
+  workingDaysLeft
+  overdueHours
+  metAt
+  recall {
+    id
+    code
+    productName
+    productNameEn
+    status
+    unitsAffected
+    unitsRecovered
+    refundsCny
+    completionRate
+  }
+  enterprise {
+    ...EnterpriseRef
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}`, {"fragmentName":"DutyFields"}) as unknown as TypedDocumentString<DutyFieldsFragment, unknown>;
+export const DefectReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DefectReportFields on DefectReport {
+  id
+  code
+  status
+  reporterKind
+  productName
+  brand
+  model
+  gtin
+  uscc
+  description
+  evidenceIds
+  createdAt
+  assessment
+  assessedAt
+  mine
+  enterprise {
+    ...EnterpriseRef
+  }
+  recall {
+    id
+    code
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}`, {"fragmentName":"DefectReportFields"}) as unknown as TypedDocumentString<DefectReportFieldsFragment, unknown>;
+export const CreditApplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CreditApplicationFields on CreditApplication {
+  id
+  kind
+  state
+  reason
+  dueAt
+  dueDateExact
+  overdue
+  uscc
+  evidenceIds
+  breachId
+  submittedAt
+  decidedAt
+  decisionReason
+  enterprise {
+    ...EnterpriseRef
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}`, {"fragmentName":"CreditApplicationFields"}) as unknown as TypedDocumentString<CreditApplicationFieldsFragment, unknown>;
+export const BreachFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BreachFields on Breach {
+  id
+  grade
+  reason
+  at
+  source
+  sourceRef
+  closedAt
+  open
+}
+    `, {"fragmentName":"BreachFields"}) as unknown as TypedDocumentString<BreachFieldsFragment, unknown>;
+export const EnterprisePublicFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EnterprisePublicFields on Enterprise {
+  ...EnterpriseRef
+  region
+  regionCode
+  customsCode
+  types
+  isAeo
+  aeoCertificateNo
+  aeoCertifiedAt
+  mutualRecognition
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}`, {"fragmentName":"EnterprisePublicFields"}) as unknown as TypedDocumentString<EnterprisePublicFieldsFragment, unknown>;
+export const ComplaintFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ComplaintFields on Complaint {
+  id
+  code
+  status
+  productName
+  brand
+  model
+  productCode
+  productCodeType
+  category
+  channel
+  platform
+  region
+  description
+  createdAt
+  pseudonymous
+  reason
+  enterpriseUscc
+  deadlines {
+    acceptBy
+    acceptedAt
+    acceptMet
+    mediationBy
+    mediationMet
+    dueAt
+    overdue
+    calendarExact
+  }
+  timeline {
+    at
+    kind
+    status
+    note
+  }
+  answers {
+    at
+    text
+  }
+}
+    `, {"fragmentName":"ComplaintFields"}) as unknown as TypedDocumentString<ComplaintFieldsFragment, unknown>;
+export const WatchedFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WatchedFields on WatchedProduct {
+  code
+  codeType
+  label
+  addedAt
+  matches {
+    warnings {
+      id
+      code
+      title
+      titleEn
+      level
+    }
+    recalls {
+      id
+      code
+      productName
+      productNameEn
+      status
+    }
+  }
+}
+    `, {"fragmentName":"WatchedFields"}) as unknown as TypedDocumentString<WatchedFieldsFragment, unknown>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -624,8 +1489,8 @@ fragment WarningDetailFields on Warning {
   }
 }`) as unknown as TypedDocumentString<WarningByIdQuery, WarningByIdQueryVariables>;
 export const RecallsDocument = new TypedDocumentString(`
-    query Recalls($first: Int, $after: String) {
-  recalls(first: $first, after: $after) {
+    query Recalls($filter: RecallFilter, $first: Int, $after: String) {
+  recalls(filter: $filter, first: $first, after: $after) {
     totalCount
     edges {
       cursor
@@ -777,3 +1642,1514 @@ export const AlertsDocument = new TypedDocumentString(`
   liftedAt
   authorizationRef
 }`) as unknown as TypedDocumentString<AlertsSubscription, AlertsSubscriptionVariables>;
+export const RecallByIdDocument = new TypedDocumentString(`
+    query RecallById($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Recall {
+      ...RecallDetailFields
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}
+fragment RecallDetailFields on Recall {
+  ...RecallFields
+  productCategory
+  gtins
+  batches
+  traceCodes
+  crossBorderClass
+  hazard
+  hazardEn
+  deadline
+  completedAt
+  closedAt
+  closeReason
+  remedy {
+    type
+    instructions
+    instructionsEn
+    contactPhone
+    contactUrl
+    collectionPoints
+  }
+  progressReports {
+    at
+    unitsRecovered
+    refundsCny
+    note
+  }
+}`) as unknown as TypedDocumentString<RecallByIdQuery, RecallByIdQueryVariables>;
+export const ProductLookupDocument = new TypedDocumentString(`
+    query ProductLookup($code: String!) {
+  productLookup(code: $code) {
+    code
+    codeType
+    valid
+    gtin14
+    product {
+      code
+      codeType
+      name
+      nameEn
+      brand
+      model
+      category
+      enterprise {
+        ...EnterpriseRef
+      }
+    }
+    warnings {
+      ...WarningListFields
+    }
+    recalls {
+      ...RecallFields
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment WarningListFields on Warning {
+  id
+  code
+  title
+  titleEn
+  level
+  kind
+  status
+  hazards
+  productCategory
+  publishedAt
+  liftedAt
+  authorizationRef
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}`) as unknown as TypedDocumentString<ProductLookupQuery, ProductLookupQueryVariables>;
+export const MyDutiesDocument = new TypedDocumentString(`
+    query MyDuties($states: [DutyState!], $first: Int, $after: String) {
+  me {
+    id
+    duties(states: $states, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...DutyFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment DutyFields on RecallDuty {
+  id
+  kind
+  title
+  titleEn
+  state
+  dueAt
+  dueDay
+  calendarExact
+  workingDaysLeft
+  overdueHours
+  metAt
+  recall {
+    id
+    code
+    productName
+    productNameEn
+    status
+    unitsAffected
+    unitsRecovered
+    refundsCny
+    completionRate
+  }
+  enterprise {
+    ...EnterpriseRef
+  }
+}`) as unknown as TypedDocumentString<MyDutiesQuery, MyDutiesQueryVariables>;
+export const RecallDutiesDocument = new TypedDocumentString(`
+    query RecallDuties($filter: RecallDutyFilter, $first: Int, $after: String) {
+  recallDuties(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...DutyFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment DutyFields on RecallDuty {
+  id
+  kind
+  title
+  titleEn
+  state
+  dueAt
+  dueDay
+  calendarExact
+  workingDaysLeft
+  overdueHours
+  metAt
+  recall {
+    id
+    code
+    productName
+    productNameEn
+    status
+    unitsAffected
+    unitsRecovered
+    refundsCny
+    completionRate
+  }
+  enterprise {
+    ...EnterpriseRef
+  }
+}`) as unknown as TypedDocumentString<RecallDutiesQuery, RecallDutiesQueryVariables>;
+export const ReportRecallProgressDocument = new TypedDocumentString(`
+    mutation ReportRecallProgress($id: ID!, $unitsRecovered: Int!, $refundsCny: Float, $note: String) {
+  reportRecallProgress(
+    id: $id
+    unitsRecovered: $unitsRecovered
+    refundsCny: $refundsCny
+    note: $note
+  ) {
+    ...RecallDetailFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}
+fragment RecallDetailFields on Recall {
+  ...RecallFields
+  productCategory
+  gtins
+  batches
+  traceCodes
+  crossBorderClass
+  hazard
+  hazardEn
+  deadline
+  completedAt
+  closedAt
+  closeReason
+  remedy {
+    type
+    instructions
+    instructionsEn
+    contactPhone
+    contactUrl
+    collectionPoints
+  }
+  progressReports {
+    at
+    unitsRecovered
+    refundsCny
+    note
+  }
+}`) as unknown as TypedDocumentString<ReportRecallProgressMutation, ReportRecallProgressMutationVariables>;
+export const CompleteRecallDocument = new TypedDocumentString(`
+    mutation CompleteRecall($id: ID!) {
+  completeRecall(id: $id) {
+    ...RecallDetailFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}
+fragment RecallDetailFields on Recall {
+  ...RecallFields
+  productCategory
+  gtins
+  batches
+  traceCodes
+  crossBorderClass
+  hazard
+  hazardEn
+  deadline
+  completedAt
+  closedAt
+  closeReason
+  remedy {
+    type
+    instructions
+    instructionsEn
+    contactPhone
+    contactUrl
+    collectionPoints
+  }
+  progressReports {
+    at
+    unitsRecovered
+    refundsCny
+    note
+  }
+}`) as unknown as TypedDocumentString<CompleteRecallMutation, CompleteRecallMutationVariables>;
+export const CloseRecallDocument = new TypedDocumentString(`
+    mutation CloseRecall($id: ID!, $reason: String!) {
+  closeRecall(id: $id, reason: $reason) {
+    ...RecallDetailFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}
+fragment RecallDetailFields on Recall {
+  ...RecallFields
+  productCategory
+  gtins
+  batches
+  traceCodes
+  crossBorderClass
+  hazard
+  hazardEn
+  deadline
+  completedAt
+  closedAt
+  closeReason
+  remedy {
+    type
+    instructions
+    instructionsEn
+    contactPhone
+    contactUrl
+    collectionPoints
+  }
+  progressReports {
+    at
+    unitsRecovered
+    refundsCny
+    note
+  }
+}`) as unknown as TypedDocumentString<CloseRecallMutation, CloseRecallMutationVariables>;
+export const FulfilRecallDutyDocument = new TypedDocumentString(`
+    mutation FulfilRecallDuty($id: ID!, $note: String!) {
+  fulfilRecallDuty(id: $id, note: $note) {
+    ...DutyFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment DutyFields on RecallDuty {
+  id
+  kind
+  title
+  titleEn
+  state
+  dueAt
+  dueDay
+  calendarExact
+  workingDaysLeft
+  overdueHours
+  metAt
+  recall {
+    id
+    code
+    productName
+    productNameEn
+    status
+    unitsAffected
+    unitsRecovered
+    refundsCny
+    completionRate
+  }
+  enterprise {
+    ...EnterpriseRef
+  }
+}`) as unknown as TypedDocumentString<FulfilRecallDutyMutation, FulfilRecallDutyMutationVariables>;
+export const AnnounceRecallDocument = new TypedDocumentString(`
+    mutation AnnounceRecall($input: AnnounceRecallInput!) {
+  announceRecall(input: $input) {
+    ...RecallFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}`) as unknown as TypedDocumentString<AnnounceRecallMutation, AnnounceRecallMutationVariables>;
+export const OrderRecallDocument = new TypedDocumentString(`
+    mutation OrderRecall($input: AnnounceRecallInput!, $defectReportId: ID) {
+  orderRecall(input: $input, defectReportId: $defectReportId) {
+    ...RecallFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}`) as unknown as TypedDocumentString<OrderRecallMutation, OrderRecallMutationVariables>;
+export const SubmitDefectReportDocument = new TypedDocumentString(`
+    mutation SubmitDefectReport($input: DefectReportInput!) {
+  submitDefectReport(input: $input) {
+    ...DefectReportFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment DefectReportFields on DefectReport {
+  id
+  code
+  status
+  reporterKind
+  productName
+  brand
+  model
+  gtin
+  uscc
+  description
+  evidenceIds
+  createdAt
+  assessment
+  assessedAt
+  mine
+  enterprise {
+    ...EnterpriseRef
+  }
+  recall {
+    id
+    code
+  }
+}`) as unknown as TypedDocumentString<SubmitDefectReportMutation, SubmitDefectReportMutationVariables>;
+export const DefectReportsDocument = new TypedDocumentString(`
+    query DefectReports($statuses: [DefectReportStatus!], $first: Int, $after: String) {
+  defectReports(statuses: $statuses, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...DefectReportFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment DefectReportFields on DefectReport {
+  id
+  code
+  status
+  reporterKind
+  productName
+  brand
+  model
+  gtin
+  uscc
+  description
+  evidenceIds
+  createdAt
+  assessment
+  assessedAt
+  mine
+  enterprise {
+    ...EnterpriseRef
+  }
+  recall {
+    id
+    code
+  }
+}`) as unknown as TypedDocumentString<DefectReportsQuery, DefectReportsQueryVariables>;
+export const BeginDefectAssessmentDocument = new TypedDocumentString(`
+    mutation BeginDefectAssessment($id: ID!) {
+  beginDefectAssessment(id: $id) {
+    ...DefectReportFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment DefectReportFields on DefectReport {
+  id
+  code
+  status
+  reporterKind
+  productName
+  brand
+  model
+  gtin
+  uscc
+  description
+  evidenceIds
+  createdAt
+  assessment
+  assessedAt
+  mine
+  enterprise {
+    ...EnterpriseRef
+  }
+  recall {
+    id
+    code
+  }
+}`) as unknown as TypedDocumentString<BeginDefectAssessmentMutation, BeginDefectAssessmentMutationVariables>;
+export const AssessDefectReportDocument = new TypedDocumentString(`
+    mutation AssessDefectReport($id: ID!, $confirmed: Boolean!, $reason: String!, $recall: AnnounceRecallInput) {
+  assessDefectReport(
+    id: $id
+    confirmed: $confirmed
+    reason: $reason
+    recall: $recall
+  ) {
+    ...DefectReportFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment DefectReportFields on DefectReport {
+  id
+  code
+  status
+  reporterKind
+  productName
+  brand
+  model
+  gtin
+  uscc
+  description
+  evidenceIds
+  createdAt
+  assessment
+  assessedAt
+  mine
+  enterprise {
+    ...EnterpriseRef
+  }
+  recall {
+    id
+    code
+  }
+}`) as unknown as TypedDocumentString<AssessDefectReportMutation, AssessDefectReportMutationVariables>;
+export const RecallEffectivenessDocument = new TypedDocumentString(`
+    query RecallEffectiveness($groupBy: EffectivenessGroup!, $since: DateTime) {
+  recallEffectiveness(groupBy: $groupBy, since: $since) {
+    key
+    label
+    recalls
+    unitsAffected
+    unitsRecovered
+    refundsCny
+    completionRate
+  }
+}
+    `) as unknown as TypedDocumentString<RecallEffectivenessQuery, RecallEffectivenessQueryVariables>;
+export const EnterprisesDocument = new TypedDocumentString(`
+    query Enterprises($filter: EnterpriseFilter, $first: Int, $after: String) {
+  enterprises(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...EnterprisePublicFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment EnterprisePublicFields on Enterprise {
+  ...EnterpriseRef
+  region
+  regionCode
+  customsCode
+  types
+  isAeo
+  aeoCertificateNo
+  aeoCertifiedAt
+  mutualRecognition
+}`) as unknown as TypedDocumentString<EnterprisesQuery, EnterprisesQueryVariables>;
+export const EnterpriseDashboardDocument = new TypedDocumentString(`
+    query EnterpriseDashboard($uscc: String!) {
+  enterprise(uscc: $uscc) {
+    ...EnterprisePublicFields
+    creditHistory {
+      fromLevel
+      toLevel
+      reason
+      by
+      at
+      basis
+      basisRef
+    }
+    breaches {
+      ...BreachFields
+    }
+    creditApplications {
+      ...CreditApplicationFields
+    }
+    recalls {
+      ...RecallDetailFields
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment RecallFields on Recall {
+  id
+  code
+  productName
+  productNameEn
+  brand
+  model
+  type
+  status
+  enterprise {
+    ...EnterpriseRef
+  }
+  warning {
+    id
+    code
+    title
+    titleEn
+    level
+  }
+  unitsAffected
+  unitsRecovered
+  refundsCny
+  completionRate
+  announcedAt
+}
+fragment RecallDetailFields on Recall {
+  ...RecallFields
+  productCategory
+  gtins
+  batches
+  traceCodes
+  crossBorderClass
+  hazard
+  hazardEn
+  deadline
+  completedAt
+  closedAt
+  closeReason
+  remedy {
+    type
+    instructions
+    instructionsEn
+    contactPhone
+    contactUrl
+    collectionPoints
+  }
+  progressReports {
+    at
+    unitsRecovered
+    refundsCny
+    note
+  }
+}
+fragment CreditApplicationFields on CreditApplication {
+  id
+  kind
+  state
+  reason
+  dueAt
+  dueDateExact
+  overdue
+  uscc
+  evidenceIds
+  breachId
+  submittedAt
+  decidedAt
+  decisionReason
+  enterprise {
+    ...EnterpriseRef
+  }
+}
+fragment BreachFields on Breach {
+  id
+  grade
+  reason
+  at
+  source
+  sourceRef
+  closedAt
+  open
+}
+fragment EnterprisePublicFields on Enterprise {
+  ...EnterpriseRef
+  region
+  regionCode
+  customsCode
+  types
+  isAeo
+  aeoCertificateNo
+  aeoCertifiedAt
+  mutualRecognition
+}`) as unknown as TypedDocumentString<EnterpriseDashboardQuery, EnterpriseDashboardQueryVariables>;
+export const EnterpriseStaffViewDocument = new TypedDocumentString(`
+    query EnterpriseStaffView($uscc: String!) {
+  enterprise(uscc: $uscc) {
+    ...EnterprisePublicFields
+    creditHistory {
+      fromLevel
+      toLevel
+      reason
+      by
+      at
+      basis
+      basisRef
+    }
+    breaches {
+      ...BreachFields
+    }
+    creditApplications {
+      ...CreditApplicationFields
+    }
+    creditProposal {
+      fromLevel
+      toLevel
+      reason
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment CreditApplicationFields on CreditApplication {
+  id
+  kind
+  state
+  reason
+  dueAt
+  dueDateExact
+  overdue
+  uscc
+  evidenceIds
+  breachId
+  submittedAt
+  decidedAt
+  decisionReason
+  enterprise {
+    ...EnterpriseRef
+  }
+}
+fragment BreachFields on Breach {
+  id
+  grade
+  reason
+  at
+  source
+  sourceRef
+  closedAt
+  open
+}
+fragment EnterprisePublicFields on Enterprise {
+  ...EnterpriseRef
+  region
+  regionCode
+  customsCode
+  types
+  isAeo
+  aeoCertificateNo
+  aeoCertifiedAt
+  mutualRecognition
+}`) as unknown as TypedDocumentString<EnterpriseStaffViewQuery, EnterpriseStaffViewQueryVariables>;
+export const CreditApplicationsDocument = new TypedDocumentString(`
+    query CreditApplications($states: [ReviewState!], $kinds: [CreditApplicationKind!], $uscc: String, $first: Int, $after: String) {
+  creditApplications(
+    states: $states
+    kinds: $kinds
+    uscc: $uscc
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...CreditApplicationFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment CreditApplicationFields on CreditApplication {
+  id
+  kind
+  state
+  reason
+  dueAt
+  dueDateExact
+  overdue
+  uscc
+  evidenceIds
+  breachId
+  submittedAt
+  decidedAt
+  decisionReason
+  enterprise {
+    ...EnterpriseRef
+  }
+}`) as unknown as TypedDocumentString<CreditApplicationsQuery, CreditApplicationsQueryVariables>;
+export const ApplyCreditRepairDocument = new TypedDocumentString(`
+    mutation ApplyCreditRepair($uscc: String!, $reason: String!, $evidenceIds: [String!], $breachId: String) {
+  applyCreditRepair(
+    uscc: $uscc
+    reason: $reason
+    evidenceIds: $evidenceIds
+    breachId: $breachId
+  ) {
+    ...CreditApplicationFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment CreditApplicationFields on CreditApplication {
+  id
+  kind
+  state
+  reason
+  dueAt
+  dueDateExact
+  overdue
+  uscc
+  evidenceIds
+  breachId
+  submittedAt
+  decidedAt
+  decisionReason
+  enterprise {
+    ...EnterpriseRef
+  }
+}`) as unknown as TypedDocumentString<ApplyCreditRepairMutation, ApplyCreditRepairMutationVariables>;
+export const ObjectToRatingDocument = new TypedDocumentString(`
+    mutation ObjectToRating($uscc: String!, $reason: String!, $evidenceIds: [String!]) {
+  objectToRating(uscc: $uscc, reason: $reason, evidenceIds: $evidenceIds) {
+    ...CreditApplicationFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment CreditApplicationFields on CreditApplication {
+  id
+  kind
+  state
+  reason
+  dueAt
+  dueDateExact
+  overdue
+  uscc
+  evidenceIds
+  breachId
+  submittedAt
+  decidedAt
+  decisionReason
+  enterprise {
+    ...EnterpriseRef
+  }
+}`) as unknown as TypedDocumentString<ObjectToRatingMutation, ObjectToRatingMutationVariables>;
+export const ReviewCreditApplicationDocument = new TypedDocumentString(`
+    mutation ReviewCreditApplication($id: ID!, $approve: Boolean!, $reason: String!) {
+  reviewCreditApplication(id: $id, approve: $approve, reason: $reason) {
+    ...CreditApplicationFields
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}
+fragment CreditApplicationFields on CreditApplication {
+  id
+  kind
+  state
+  reason
+  dueAt
+  dueDateExact
+  overdue
+  uscc
+  evidenceIds
+  breachId
+  submittedAt
+  decidedAt
+  decisionReason
+  enterprise {
+    ...EnterpriseRef
+  }
+}`) as unknown as TypedDocumentString<ReviewCreditApplicationMutation, ReviewCreditApplicationMutationVariables>;
+export const SetCreditLevelDocument = new TypedDocumentString(`
+    mutation SetCreditLevel($uscc: String!, $level: CreditLevel!, $reason: String!) {
+  setCreditLevel(uscc: $uscc, level: $level, reason: $reason) {
+    ...EnterpriseRef
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}`) as unknown as TypedDocumentString<SetCreditLevelMutation, SetCreditLevelMutationVariables>;
+export const RecordBreachDocument = new TypedDocumentString(`
+    mutation RecordBreach($uscc: String!, $grade: BreachGrade!, $reason: String!) {
+  recordBreach(uscc: $uscc, grade: $grade, reason: $reason) {
+    ...EnterpriseRef
+  }
+}
+    fragment EnterpriseRef on Enterprise {
+  id
+  uscc
+  name
+  nameEn
+  creditLevel
+}`) as unknown as TypedDocumentString<RecordBreachMutation, RecordBreachMutationVariables>;
+export const MyComplaintsDocument = new TypedDocumentString(`
+    query MyComplaints($first: Int, $after: String) {
+  me {
+    id
+    complaints(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...ComplaintFields
+          photos {
+            id
+            url
+            width
+            height
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment ComplaintFields on Complaint {
+  id
+  code
+  status
+  productName
+  brand
+  model
+  productCode
+  productCodeType
+  category
+  channel
+  platform
+  region
+  description
+  createdAt
+  pseudonymous
+  reason
+  enterpriseUscc
+  deadlines {
+    acceptBy
+    acceptedAt
+    acceptMet
+    mediationBy
+    mediationMet
+    dueAt
+    overdue
+    calendarExact
+  }
+  timeline {
+    at
+    kind
+    status
+    note
+  }
+  answers {
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<MyComplaintsQuery, MyComplaintsQueryVariables>;
+export const ComplaintByIdDocument = new TypedDocumentString(`
+    query ComplaintById($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Complaint {
+      ...ComplaintFields
+      photos {
+        id
+        url
+        width
+        height
+      }
+    }
+  }
+}
+    fragment ComplaintFields on Complaint {
+  id
+  code
+  status
+  productName
+  brand
+  model
+  productCode
+  productCodeType
+  category
+  channel
+  platform
+  region
+  description
+  createdAt
+  pseudonymous
+  reason
+  enterpriseUscc
+  deadlines {
+    acceptBy
+    acceptedAt
+    acceptMet
+    mediationBy
+    mediationMet
+    dueAt
+    overdue
+    calendarExact
+  }
+  timeline {
+    at
+    kind
+    status
+    note
+  }
+  answers {
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<ComplaintByIdQuery, ComplaintByIdQueryVariables>;
+export const ComplaintsDocument = new TypedDocumentString(`
+    query Complaints($filter: ComplaintFilter, $first: Int, $after: String) {
+  complaints(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...ComplaintFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ComplaintFields on Complaint {
+  id
+  code
+  status
+  productName
+  brand
+  model
+  productCode
+  productCodeType
+  category
+  channel
+  platform
+  region
+  description
+  createdAt
+  pseudonymous
+  reason
+  enterpriseUscc
+  deadlines {
+    acceptBy
+    acceptedAt
+    acceptMet
+    mediationBy
+    mediationMet
+    dueAt
+    overdue
+    calendarExact
+  }
+  timeline {
+    at
+    kind
+    status
+    note
+  }
+  answers {
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<ComplaintsQuery, ComplaintsQueryVariables>;
+export const FileComplaintDocument = new TypedDocumentString(`
+    mutation FileComplaint($input: FileComplaintInput!, $idempotencyKey: String!) {
+  fileComplaint(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    code
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<FileComplaintMutation, FileComplaintMutationVariables>;
+export const TriageComplaintDocument = new TypedDocumentString(`
+    mutation TriageComplaint($id: ID!, $status: ComplaintStatus!, $reason: String, $uscc: String) {
+  triageComplaint(id: $id, status: $status, reason: $reason, uscc: $uscc) {
+    ...ComplaintFields
+  }
+}
+    fragment ComplaintFields on Complaint {
+  id
+  code
+  status
+  productName
+  brand
+  model
+  productCode
+  productCodeType
+  category
+  channel
+  platform
+  region
+  description
+  createdAt
+  pseudonymous
+  reason
+  enterpriseUscc
+  deadlines {
+    acceptBy
+    acceptedAt
+    acceptMet
+    mediationBy
+    mediationMet
+    dueAt
+    overdue
+    calendarExact
+  }
+  timeline {
+    at
+    kind
+    status
+    note
+  }
+  answers {
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<TriageComplaintMutation, TriageComplaintMutationVariables>;
+export const AnswerComplaintDocument = new TypedDocumentString(`
+    mutation AnswerComplaint($id: ID!, $answer: String!) {
+  answerComplaint(id: $id, answer: $answer) {
+    ...ComplaintFields
+  }
+}
+    fragment ComplaintFields on Complaint {
+  id
+  code
+  status
+  productName
+  brand
+  model
+  productCode
+  productCodeType
+  category
+  channel
+  platform
+  region
+  description
+  createdAt
+  pseudonymous
+  reason
+  enterpriseUscc
+  deadlines {
+    acceptBy
+    acceptedAt
+    acceptMet
+    mediationBy
+    mediationMet
+    dueAt
+    overdue
+    calendarExact
+  }
+  timeline {
+    at
+    kind
+    status
+    note
+  }
+  answers {
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<AnswerComplaintMutation, AnswerComplaintMutationVariables>;
+export const ComplaintSignalsDocument = new TypedDocumentString(`
+    query ComplaintSignals($windowDays: Int!, $threshold: Int!) {
+  complaintSignals(windowDays: $windowDays, threshold: $threshold) {
+    group
+    key
+    count
+    threshold
+    firstAt
+    lastAt
+  }
+}
+    `) as unknown as TypedDocumentString<ComplaintSignalsQuery, ComplaintSignalsQueryVariables>;
+export const WatchlistDocument = new TypedDocumentString(`
+    query Watchlist {
+  me {
+    id
+    watchlist {
+      ...WatchedFields
+    }
+  }
+}
+    fragment WatchedFields on WatchedProduct {
+  code
+  codeType
+  label
+  addedAt
+  matches {
+    warnings {
+      id
+      code
+      title
+      titleEn
+      level
+    }
+    recalls {
+      id
+      code
+      productName
+      productNameEn
+      status
+    }
+  }
+}`) as unknown as TypedDocumentString<WatchlistQuery, WatchlistQueryVariables>;
+export const WatchProductDocument = new TypedDocumentString(`
+    mutation WatchProduct($code: String!, $label: String) {
+  watchProduct(code: $code, label: $label) {
+    ...WatchedFields
+  }
+}
+    fragment WatchedFields on WatchedProduct {
+  code
+  codeType
+  label
+  addedAt
+  matches {
+    warnings {
+      id
+      code
+      title
+      titleEn
+      level
+    }
+    recalls {
+      id
+      code
+      productName
+      productNameEn
+      status
+    }
+  }
+}`) as unknown as TypedDocumentString<WatchProductMutation, WatchProductMutationVariables>;
+export const UnwatchProductDocument = new TypedDocumentString(`
+    mutation UnwatchProduct($code: String!) {
+  unwatchProduct(code: $code) {
+    ...WatchedFields
+  }
+}
+    fragment WatchedFields on WatchedProduct {
+  code
+  codeType
+  label
+  addedAt
+  matches {
+    warnings {
+      id
+      code
+      title
+      titleEn
+      level
+    }
+    recalls {
+      id
+      code
+      productName
+      productNameEn
+      status
+    }
+  }
+}`) as unknown as TypedDocumentString<UnwatchProductMutation, UnwatchProductMutationVariables>;
