@@ -85,3 +85,49 @@ async def test_enterprise_announces_a_recall_with_validation(live_server: Any, d
     await expect(page.get_by_test_id("ent-notice")).to_contain_text("已发布召回：RC-")
     await expect(page.get_by_test_id("ent-recall").filter(has_text="示范牌浏览器测试台灯")).to_have_count(1)
     assert not errors, errors
+
+
+RECALLS_WITH_GTINS = "{ recalls(first: 50) { edges { node { id code productName status gtins } } } }"
+
+
+async def test_consumer_finds_a_recall_by_typing_a_gtin(live_server: Any, phone: BrowserContext) -> None:
+    base = live_server.base_url
+    edges = (await post_graphql(base, RECALLS_WITH_GTINS))["recalls"]["edges"]
+    recall = next(e["node"] for e in edges if e["node"]["gtins"] and e["node"]["status"] in ("ANNOUNCED", "IN_PROGRESS"))
+    gtin = recall["gtins"][0]
+    page, errors = await open_page(phone, base + "/recalls")
+    await expect(page.get_by_test_id("recall-item").first).to_be_visible()
+    assert not await axe_violations(page), "axe on /recalls with its filters"
+    # Filters: only ordered recalls, then all again.
+    await page.get_by_test_id("recalls-type-ORDERED").click()
+    await expect(page.get_by_test_id("recalls-type-ORDERED")).to_have_attribute("aria-pressed", "true")
+    await page.get_by_test_id("recalls-type-ORDERED").click()
+
+    await page.get_by_test_id("recalls-lookup").click()
+    await page.wait_for_url("**/lookup")
+    # A typo in the check digit is said to be one.
+    wrong = gtin[:-1] + str((int(gtin[-1]) + 1) % 10)
+    await page.get_by_test_id("lookup-code").fill(wrong)
+    await page.get_by_test_id("lookup-submit").click()
+    await expect(page.get_by_test_id("lookup-invalid")).to_contain_text("校验位错误")
+    # The right code, typed with a space as printed under a barcode.
+    await page.get_by_test_id("lookup-code").fill(f"{gtin[:1]} {gtin[1:7]} {gtin[7:]}")
+    await page.get_by_test_id("lookup-submit").click()
+    hit = page.get_by_test_id("lookup-recall").filter(has_text=recall["code"])
+    await expect(hit).to_have_count(1)
+    await expect(page.get_by_test_id("lookup-recalled")).to_contain_text("该商品正在召回")
+    assert not await axe_violations(page), "axe on /lookup with a result"
+    await hit.get_by_role("link").click()
+    await page.wait_for_url(f"**/recalls/{recall['id']}")
+    detail = page.get_by_test_id("recall-detail")
+    await expect(detail.get_by_test_id("recall-gtins")).to_contain_text(gtin)
+    await expect(detail.get_by_test_id("completion-bar")).to_be_visible()
+    await expect(detail.get_by_text("补救措施")).to_be_visible()
+    assert not await axe_violations(page), "axe on the recall detail"
+    # The list searched by the same code finds it too.
+    await page.goto(base + "/recalls", wait_until="domcontentloaded")
+    await page.get_by_test_id("recalls-search").locator("input").fill(gtin)
+    await page.get_by_test_id("recalls-search").locator("input").press("Enter")
+    await expect(page.get_by_test_id("recall-item")).to_have_count(1)
+    await expect(page.get_by_test_id("recall-item")).to_contain_text(recall["code"])
+    assert not errors, errors
