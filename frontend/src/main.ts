@@ -7,6 +7,7 @@ import { router } from './router'
 import { i18n } from './i18n'
 import { startAlerts } from './alerts'
 import { installChunkRecovery } from './composables/useNetwork'
+import { startOutbox } from './complaints/outbox'
 
 const app = createApp(App)
 app.use(i18n)
@@ -21,3 +22,5 @@ window.addEventListener('qsradar:navigate', (ev) => {
 
 app.mount('#app')
 startAlerts()
+// Complaints saved offline are sent now, and whenever the network comes back.
+startOutbox()
