@@ -35,7 +35,8 @@ async def assert_no_serious(page: Page, where: str) -> None:
 async def test_axe_on_every_phone_route_in_both_languages(live_server: Any, phone: BrowserContext) -> None:
     base = live_server.base_url
     warning_id = (await post_graphql(base, FIRST_WARNING))["warnings"]["edges"][0]["node"]["id"]
-    routes = ["/", "/recalls", "/me", f"/warnings/{warning_id}", "/no-such-page"]
+    routes = ["/", "/recalls", "/me", f"/warnings/{warning_id}", "/lookup", "/credit", "/complaints", "/complaints/new",
+              "/watchlist", "/no-such-page"]
     page, errors = await open_page(phone, base + "/")
     for locale in ("zh-CN", "en"):
         await page.evaluate("l => localStorage.setItem('qsradar.locale', l)", locale)
@@ -114,7 +115,7 @@ async def test_tap_targets_are_at_least_44_px_on_the_phone(live_server: Any, pho
     base = live_server.base_url
     warning_id = (await post_graphql(base, FIRST_WARNING))["warnings"]["edges"][0]["node"]["id"]
     page, errors = await open_page(phone, base + "/")
-    for route in ("/", "/recalls", "/me", f"/warnings/{warning_id}"):
+    for route in ("/", "/recalls", "/me", f"/warnings/{warning_id}", "/lookup", "/credit", "/complaints/new"):
         await page.goto(base + route, wait_until="domcontentloaded")
         await settled(page)
         small = await page.evaluate(TAP_TARGETS)
