@@ -88,3 +88,17 @@ def test_effectiveness_weighs_units() -> None:
     assert [(r.key, r.recalls, r.units_affected, r.completion_rate) for r in rows] == [
         ("A", 2, 1000, 0.05), ("B", 1, 10, 1.0)]
     assert RecallStatus.COMPLETED not in rules.REPORTABLE
+
+
+def test_listing_duties_by_two_states_returns_the_rows_it_counts(live_server: Stack, tokens: dict[str, str]) -> None:
+    """OPEN and OVERDUE together once counted 2 and listed none (the embedded server's `$and` with a null)."""
+    query = "query($s: [DutyState!]) { recallDuties(filter: {states: $s}, first: 100) { totalCount edges { node { " \
+            "id state } } } }"
+    both = live_server.gql(query, {"s": ["OPEN", "OVERDUE"]}, token=tokens["regulator"])
+    assert "errors" not in both, both
+    page = both["data"]["recallDuties"]
+    assert page["totalCount"] == len(page["edges"]) > 0
+    assert {e["node"]["state"] for e in page["edges"]} <= {"OPEN", "OVERDUE"}
+    one_by_one = sum(live_server.gql(query, {"s": [s]}, token=tokens["regulator"])["data"]["recallDuties"]["totalCount"]
+                     for s in ("OPEN", "OVERDUE"))
+    assert one_by_one == page["totalCount"]

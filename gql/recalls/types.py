@@ -248,7 +248,9 @@ async def duty_page(info: Info, restriction: dict[str, Any] | None, f: RecallDut
         q["kind"] = {"$in": [k.value for k in f.kinds]}
     states = state_query(f.states or [], utcnow()) if f is not None else None
     if states is not None:
-        q = {"$and": [q, states]} if q else states
+        # Merged, not `$and`: nx-27017's `find` matches nothing for `{"$and": [..., {"met_at": None}]}` (its count
+        # does); the keys never overlap (state_query uses met_at/due_at/$or, the restriction neither).
+        q = {**q, **states} if not set(q) & set(states) else {"$and": [q, states]}
     coll = RecallDutyDoc.get_pymongo_collection()
     page = await keyset_page(coll, q, first, after)
     return connection(page, RecallDuty.from_doc, coll, q)
