@@ -322,7 +322,6 @@ const en: MessageSchema = {
     enterpriseTitle: 'Credit and recall duties',
     enterpriseIntro: 'Under GACC Decree No. 282 (in force from 1 April 2026) enterprises are rated AEO advanced certified, AEO certified, regular, dishonest or seriously dishonest.',
     enterpriseNone: 'This account is not linked to an enterprise',
-    enterprisePlaceholder: 'Recall duties, rectification deadlines and credit repair requests are coming soon.',
     liftFinal: 'Lifting is final: a lifted warning cannot change level or be published again. Subscribers get a “warning lifted” alert.',
     liftConfirm: 'Lift for good',
     adjustSameLevel: 'This is the current level; choose another.',

@@ -320,7 +320,6 @@ const zhCN = {
     enterpriseTitle: '信用与召回义务',
     enterpriseIntro: '依据海关总署令第 282 号（2026 年 4 月 1 日起施行），企业信用分为高级认证企业、认证企业、常规企业、失信企业和严重失信企业。',
     enterpriseNone: '当前账号未关联企业',
-    enterprisePlaceholder: '召回义务、整改期限与信用修复申请功能即将上线。',
     liftFinal: '解除是最终操作：解除后该预警不能再调整级别或重新发布。订阅者会收到“预警解除”推送。',
     liftConfirm: '确认解除（不可撤销）',
     adjustSameLevel: '已是当前级别，请选择其他级别。',
