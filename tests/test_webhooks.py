@@ -19,6 +19,7 @@ import pytest
 from documents.core.errors import RuleViolation
 from documents.db.embedded_server import free_port
 from documents.webhooks import rules
+from gql.core import cursors
 from gql.core.node import decode_id
 from tests import stack as stack_mod
 from tests.stack import Stack
@@ -249,9 +250,11 @@ def oid(endpoint: dict) -> str:
 
 
 def codes_at(receiver: Receiver, endpoint: dict, status: int = 200) -> list[str]:
-    """Warning codes delivered to an endpoint (successful attempts), in order."""
-    return [json.loads(r.body)["data"]["warning"]["code"] for r in receiver.seen
-            if r.id.startswith(f"msg_{oid(endpoint)}_") and r.status == status]
+    """Warning codes delivered to an endpoint (successful attempts), in log order: deliveries are sent in parallel
+    and may arrive in any order, so a receiver orders them by `data.cursor` (docs/agencies.md)."""
+    bodies = [json.loads(r.body)["data"] for r in receiver.seen
+              if r.id.startswith(f"msg_{oid(endpoint)}_") and r.status == status]
+    return [b["warning"]["code"] for b in sorted(bodies, key=lambda b: int(cursors.decode_as(b["cursor"], "alert") or 0))]
 
 
 def test_filters_and_visibility(world: World, receiver: Receiver) -> None:
@@ -264,7 +267,6 @@ def test_filters_and_visibility(world: World, receiver: Receiver) -> None:
     lifted = world.gql("mutation($id: ID!) { liftWarning(id: $id, reason: \"test\") { id } }", {"id": last["id"]})
     assert "errors" not in lifted, lifted
     receiver.wait_for(lambda: codes_at(receiver, lifted_only) == [last["code"]], "the lift")
-    # Deliveries follow log order per endpoint, so once the lift arrived everything before it has too.
     receiver.wait_for(lambda: len(codes_at(receiver, public)) == 3 and len(codes_at(receiver, orange_up)) == 3,
                       "the other endpoints")
     assert codes_at(receiver, public) == [blue["code"], last["code"], last["code"]]  # no CIRCULAR
