@@ -4,6 +4,7 @@ import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { compression, defineAlgorithm } from 'vite-plugin-compression2'
 import { VitePWA } from 'vite-plugin-pwa'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import type { Plugin } from 'vite'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
@@ -44,6 +45,14 @@ export default defineConfig({
   plugins: [
     vantIconFontAsFile(),
     vue(),
+    // Locale messages compiled at build time: vue-i18n's runtime-only build ships, without its
+    // message compiler, and no message is compiled in the browser.
+    VueI18nPlugin({
+      include: [join(here, 'src/i18n/zh-CN.ts'), join(here, 'src/i18n/en.ts')],
+      strictMessage: false,
+      escapeHtml: false,
+      dropMessageCompiler: true,
+    }),
     // Vant components (and their CSS) imported where a template uses them, so each route's
     // chunk carries only its own components' styles.
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
@@ -86,10 +95,9 @@ export default defineConfig({
     }),
   ],
   define: {
-    __VUE_I18N_FULL_INSTALL__: true,
-    __VUE_I18N_LEGACY_API__: false,
+    // vue-i18n's other feature flags are set by its plugin (composition API only, full install,
+    // no message compiler).
     __INTLIFY_PROD_DEVTOOLS__: false,
-    __INTLIFY_DROP_MESSAGE_COMPILER__: false,
   },
   server: {
     port: 5173,

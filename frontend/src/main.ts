@@ -4,7 +4,7 @@ import { createApp } from 'vue'
 import './styles.css'
 import App from './App.vue'
 import { router } from './router'
-import { i18n } from './i18n'
+import { i18n, localeReady } from './i18n'
 import { startAlerts } from './alerts'
 import { installChunkRecovery } from './composables/useNetwork'
 import { startOutbox } from './complaints/outbox'
@@ -20,7 +20,23 @@ window.addEventListener('qsradar:navigate', (ev) => {
   if (typeof path === 'string') void router.push(path)
 })
 
-app.mount('#app')
-startAlerts()
-// Complaints saved offline are sent now, and whenever the network comes back.
-startOutbox()
+/** Run `task` once the page has loaded and the main thread is idle (at most `timeoutMs` later). */
+function whenIdle(task: () => void, timeoutMs = 2000): void {
+  const schedule = (): void => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => task(), { timeout: timeoutMs })
+    else setTimeout(task, 1)
+  }
+  if (document.readyState === 'complete') schedule()
+  else window.addEventListener('load', schedule, { once: true })
+}
+
+// Mounted once the saved language is in place (English is a chunk of its own); the first screen
+// comes first, then the alert socket (its events are replayed from the log, nothing is missed)
+// and the complaints saved offline (sent now, and whenever the network comes back).
+void localeReady.finally(() => {
+  app.mount('#app')
+  whenIdle(() => {
+    startAlerts()
+    startOutbox()
+  })
+})

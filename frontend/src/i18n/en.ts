@@ -1,7 +1,6 @@
 // English. Do not put raw "@" or "|" characters in vue-i18n messages.
-import type { MessageSchema } from './zh-CN'
-
-const en: MessageSchema = {
+// The object literal is exported as it is: the build precompiles it; i18n/index.ts checks it has the same keys as zh-CN.ts.
+export default {
   app: {
     name: 'Import/Export Product Safety Risk Warnings',
     shortName: 'Risk warnings',
@@ -862,5 +861,3 @@ const en: MessageSchema = {
     home: 'Back to home',
   },
 }
-
-export default en

@@ -1,13 +1,19 @@
 import { createI18n } from 'vue-i18n'
 import { Locale as VantLocale } from 'vant'
 import vantZhCN from 'vant/es/locale/lang/zh-CN'
-import vantEnUS from 'vant/es/locale/lang/en-US'
-import zhCN, { type MessageSchema } from './zh-CN'
-import en from './en'
+import zhCN from './zh-CN'
+import type en from './en'
 import { ApiError } from '../api/http'
 
 export type AppLocale = 'zh-CN' | 'en'
+export type MessageSchema = typeof zhCN
 const STORAGE_KEY = 'qsradar.locale'
+
+// en.ts has exactly zh-CN.ts's keys (both ways, at every depth): a type-only check, since the
+// English messages are loaded only when that language is chosen.
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+export type EnglishMatchesChinese = Assert<SameShape<typeof en, MessageSchema>>
 
 function initialLocale(): AppLocale {
   try {
@@ -19,27 +25,48 @@ function initialLocale(): AppLocale {
   return 'zh-CN'
 }
 
+// Chinese (the default) ships with the app; English and Vant's English strings are a chunk of
+// their own, downloaded the first time English is chosen (or at start when it was saved).
 export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
-  locale: initialLocale(),
+  locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': zhCN } as Record<AppLocale, MessageSchema>,
 })
+
+let englishLoaded: Promise<void> | null = null
+
+function loadEnglish(): Promise<void> {
+  englishLoaded ??= Promise.all([import('./en'), import('vant/es/locale/lang/en-US')]).then(([messages, vant]) => {
+    i18n.global.setLocaleMessage('en', messages.default)
+    VantLocale.add({ 'en-US': vant.default })
+  }).catch((e: unknown) => {
+    englishLoaded = null // offline: a later switch tries again
+    throw e
+  })
+  return englishLoaded
+}
 
 function applyLocaleSideEffects(locale: AppLocale): void {
   document.documentElement.lang = locale
-  if (locale === 'en') VantLocale.use('en-US', vantEnUS)
+  if (locale === 'en') VantLocale.use('en-US')
   else VantLocale.use('zh-CN', vantZhCN)
   document.title = i18n.global.t('app.name')
 }
-
-applyLocaleSideEffects(i18n.global.locale.value)
 
 export function currentLocale(): AppLocale {
   return i18n.global.locale.value
 }
 
-export function setLocale(locale: AppLocale): void {
+/** Switch language (English is downloaded first, once); resolves when the page shows it. */
+export async function setLocale(locale: AppLocale): Promise<void> {
+  if (locale === 'en') {
+    try {
+      await loadEnglish()
+    } catch {
+      return // the chunk could not be downloaded: stay in the current language
+    }
+  }
   i18n.global.locale.value = locale
   try {
     localStorage.setItem(STORAGE_KEY, locale)
@@ -49,9 +76,12 @@ export function setLocale(locale: AppLocale): void {
   applyLocaleSideEffects(locale)
 }
 
-export function toggleLocale(): void {
-  setLocale(currentLocale() === 'zh-CN' ? 'en' : 'zh-CN')
+export function toggleLocale(): Promise<void> {
+  return setLocale(currentLocale() === 'zh-CN' ? 'en' : 'zh-CN')
 }
+
+/** Resolves when the saved language's messages are in place (main.ts mounts the app then). */
+export const localeReady: Promise<void> = initialLocale() === 'en' ? setLocale('en') : Promise.resolve(applyLocaleSideEffects('zh-CN'))
 
 /**
  * What the failed action was, when the server's code alone does not say what happened: the

@@ -1,5 +1,6 @@
 // 简体中文（默认）。注意：vue-i18n 消息中不要直接使用 @ 和 | 字符。
-const zhCN = {
+// The object literal is exported as it is: the build precompiles it (@intlify/unplugin-vue-i18n, vite.config.ts).
+export default {
   app: {
     name: '进出口商品质量安全风险预警',
     shortName: '风险预警',
@@ -860,6 +861,3 @@ const zhCN = {
     home: '返回首页',
   },
 }
-
-export default zhCN
-export type MessageSchema = typeof zhCN
