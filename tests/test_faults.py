@@ -7,6 +7,7 @@ does not answer within (database deadline + margin) fails by its own timeout.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import time
@@ -297,3 +298,205 @@ async def test_slowloris_does_not_stop_normal_clients(live_server: Stack) -> Non
     # before its 46 s of dribbling ends.
     await asyncio.wait_for(asyncio.gather(*senders), 40)
     assert cut_off == len(senders)
+
+
+# --- a worker killed (SIGKILL) during fan-out ------------------------------------------------------------
+
+FAN_OUT_SUBSCRIBERS = 40
+FAN_OUT_PUBLISHED = 30
+
+
+def worker_pids(master: int) -> list[int]:
+    """uvicorn's worker processes: children of the master started by multiprocessing's spawn_main (as bench/ does)."""
+    out = []
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            if int((p / "stat").read_text().rsplit(")", 1)[1].split()[1]) != master:
+                continue
+            if b"spawn_main" in (p / "cmdline").read_bytes():
+                out.append(int(p.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return sorted(out)
+
+
+def _server_socket_inode(server_port: int, client_port: int) -> int | None:
+    """The inode of the service's end of the loopback TCP connection from `client_port` (from /proc/net/tcp)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local_port = int(fields[1].rsplit(":", 1)[1], 16)
+        remote_port = int(fields[2].rsplit(":", 1)[1], 16)
+        if local_port == server_port and remote_port == client_port and int(fields[9]):
+            return int(fields[9])
+    return None
+
+
+def serving_worker(server_port: int, client_port: int, workers: list[int]) -> int | None:
+    """Which worker process holds the accepted socket of a client connection: the per-worker identity of a client
+    (each worker listens on its own SO_REUSEPORT socket, gql/service/workers.py), read from the kernel."""
+    inode = _server_socket_inode(server_port, client_port)
+    if inode is None:
+        return None
+    target = f"socket:[{inode}]"
+    for pid in workers:
+        try:
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    if os.readlink(fd) == target:
+                        return pid
+        except OSError:
+            continue
+    return None
+
+
+class FanOutClient:
+    """A subscriber on the one service address; whenever its socket dies it reconnects (to whichever worker the
+    kernel hands it) and resumes with `after: <last cursor>`, as the web front does."""
+
+    def __init__(self, s: Stack, token: str | None, after: str) -> None:
+        self.s, self.token, self.cursor = s, token, after
+        self.received: list[str] = []
+        self.reconnects = 0
+        self.first_worker: int | None = None
+        self.ws: GqlWs | None = None
+
+    async def connect(self, deadline: float) -> None:
+        while True:
+            try:
+                self.ws = await GqlWs.connect(self.s.ws_url, self.token)
+                await self.ws.subscribe(FAN_OUT_ALERTS, {"after": self.cursor})
+                return
+            except (OSError, websockets.exceptions.WebSocketException, AssertionError, TimeoutError):
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.2)
+
+    async def run(self, until: Callable[[FanOutClient], bool], deadline: float) -> None:
+        assert self.ws is not None
+        try:
+            while time.monotonic() < deadline and not until(self):
+                try:
+                    message = await self.ws.receive(timeout=1.0)
+                except TimeoutError:
+                    continue
+                except websockets.exceptions.ConnectionClosed:
+                    message = None
+                if message is None or message["type"] != "next" or "errors" in message["payload"]:
+                    # The socket died with its worker (or the stream ended): resume from the last cursor.
+                    with contextlib.suppress(Exception):
+                        await self.ws.close()
+                    self.reconnects += 1
+                    await self.connect(deadline)
+                    continue
+                event = message["payload"]["data"]["alerts"]
+                self.received.append(event["warning"]["id"])
+                self.cursor = event["cursor"]
+        finally:
+            await self.ws.close()
+
+
+FAN_OUT_ALERTS = "subscription($after: String) { alerts(after: $after) { cursor warning { id } } }"
+
+
+async def _fan_out_baseline(s: Stack, token: str) -> str:
+    """Issue one warning and return its alert cursor: every subscriber starts after it."""
+    probe = await GqlWs.connect(s.ws_url)
+    await probe.subscribe(FAN_OUT_ALERTS)
+    await asyncio.sleep(0.3)
+    async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:
+        marker = (await client.post("/graphql", json={"query": ISSUE, "variables": {"i": _red_announcement()}},
+                                    headers={"Authorization": f"Bearer {token}"})).json()["data"]["issueWarning"]
+    for _ in range(50):  # bounded: skip older events still in flight, if any
+        event = (await probe.next_payloads(1, timeout=20))[0]["data"]["alerts"]
+        if event["warning"]["id"] == marker["id"]:
+            await probe.close()
+            return str(event["cursor"])
+    raise AssertionError("the baseline warning never arrived")
+
+
+async def test_worker_killed_during_fan_out_its_clients_resume_on_the_other_with_none_lost(fresh_dir: Path) -> None:
+    s = await asyncio.to_thread(stack_mod.start, fresh_dir, WEB_CONCURRENCY="2")
+    try:
+        master = s.process.pid
+        await _until(lambda: len(worker_pids(master)) == 2, 60, "two workers running")
+        # Both workers accept connections (the second may still be starting when /readyz first answers).
+        seen_workers: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(seen_workers) < 2:
+            assert time.monotonic() < deadline, f"only workers {seen_workers} accepted connections"
+            with contextlib.suppress(OSError, websockets.exceptions.WebSocketException, AssertionError):
+                probe = await GqlWs.connect(s.ws_url)
+                owner = serving_worker(s.port, probe.conn.local_address[1], worker_pids(master))
+                if owner:
+                    seen_workers.add(owner)
+                await probe.close()
+            await asyncio.sleep(0.05)
+
+        token = s.sign_in("regulator@demo.test")["accessToken"]
+        after = await _fan_out_baseline(s, token)
+        deadline = time.monotonic() + 240
+        clients = [FanOutClient(s, token if n % 2 else None, after) for n in range(FAN_OUT_SUBSCRIBERS)]
+        for c in clients:
+            await c.connect(deadline)
+            assert c.ws is not None
+            c.first_worker = serving_worker(s.port, c.ws.conn.local_address[1], worker_pids(master))
+        per_worker = Counter(c.first_worker for c in clients)
+        assert None not in per_worker and len(per_worker) == 2, per_worker  # spread over both workers
+        victim = per_worker.most_common(1)[0][0]
+        assert victim is not None
+
+        truth: list[str] = []
+        tasks = [asyncio.create_task(c.run(lambda c: bool(truth) and len(c.received) >= len(truth),
+                                           deadline)) for c in clients]
+        published: list[str] = []
+        uncertain = 0
+        killed_at: int | None = None
+        while len(published) < FAN_OUT_PUBLISHED:
+            if len(published) == FAN_OUT_PUBLISHED // 3 and killed_at is None:
+                os.kill(victim, signal.SIGKILL)  # mid-stream, with events in flight to its subscribers
+                killed_at = len(published)
+            try:
+                async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:  # a new connection each
+                    body = (await client.post("/graphql", json={"query": ISSUE, "variables": {"i": _red_announcement()}},
+                                              headers={"Authorization": f"Bearer {token}"})).json()
+                assert "errors" not in body, body
+                published.append(body["data"]["issueWarning"]["id"])
+            except httpx.TransportError:
+                uncertain += 1  # sent to the dying worker: written or not, the log decides (replay below)
+                assert uncertain < 20, "publications keep failing"
+            await asyncio.sleep(0.2)
+
+        # The supervisor replaces the killed worker.
+        await _until(lambda: victim not in worker_pids(master) and len(worker_pids(master)) == 2, 60,
+                     "the supervisor restarts the killed worker")
+        # The log is the truth: a fresh subscriber replays everything after the baseline.
+        replay = await GqlWs.connect(s.ws_url, token)
+        await replay.subscribe(FAN_OUT_ALERTS, {"after": after})
+        log_ids: list[str] = []
+        while True:
+            try:
+                message = await replay.receive(timeout=3)
+            except TimeoutError:
+                break
+            log_ids.append(message["payload"]["data"]["alerts"]["warning"]["id"])
+            assert len(log_ids) <= FAN_OUT_PUBLISHED + uncertain, log_ids
+        await replay.close()
+        assert set(published) <= set(log_ids) and len(log_ids) == len(set(log_ids)), (published, log_ids)
+        truth.extend(log_ids)
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=max(1.0, deadline - time.monotonic()) + 10)
+
+        lost = sum(len(set(truth) - set(c.received)) for c in clients)
+        duplicates = sum(len(c.received) - len(set(c.received)) for c in clients)
+        moved = [c for c in clients if c.first_worker == victim]
+        print(f"\nworker SIGKILL during fan-out: {len(clients)} subscribers over 2 workers {dict(per_worker)}, "
+              f"{len(published)} published (+{uncertain} uncertain, killed after {killed_at}), log {len(truth)}, "
+              f"{len(moved)} clients of the killed worker, reconnects {sum(c.reconnects for c in clients)}, "
+              f"lost {lost}, duplicates {duplicates}")
+        for n, c in enumerate(clients):
+            assert c.received == truth, (n, c.first_worker == victim, c.reconnects, len(c.received), len(truth))
+        assert all(c.reconnects >= 1 for c in moved), [c.reconnects for c in moved]
+        assert "Traceback" not in s.log()
+    finally:
+        await asyncio.to_thread(stack_mod.stop, s)
