@@ -1,4 +1,5 @@
-"""Faults against the real embedded database: a frozen (SIGSTOP) and a killed (SIGKILL) server, slowloris.
+"""Faults against the real service and embedded database: a frozen (SIGSTOP) and a killed (SIGKILL) database,
+a worker killed during fan-out, the database's disk full (a small tmpfs), slowloris.
 
 No timed assertions: every wait is bounded by a client timeout or a deadline loop, and a request that
 does not answer within (database deadline + margin) fails by its own timeout.
@@ -8,8 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import os
+import shutil
 import signal
+import sqlite3
+import subprocess
 import time
 import uuid
 from collections import Counter
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import websockets
 
 from tests import stack as stack_mod
@@ -500,3 +506,105 @@ async def test_worker_killed_during_fan_out_its_clients_resume_on_the_other_with
         assert "Traceback" not in s.log()
     finally:
         await asyncio.to_thread(stack_mod.stop, s)
+
+
+# --- the database's disk full ----------------------------------------------------------------------------
+
+STORAGE_FULL_SIZE = "64m"
+WARNINGS_OF = "query($c: String) { warnings(first: 100, filter: {productCategory: $c}) { totalCount edges { node { id } } } }"
+
+
+def _ids(body: dict) -> list[str]:
+    assert "errors" not in body, body
+    return [e["node"]["id"] for e in body["data"]["warnings"]["edges"]]
+
+
+@contextmanager
+def small_tmpfs(path: Path) -> Iterator[Path]:
+    """A small tmpfs mounted at `path` (the embedded database's directory), or a clean skip where mounting is not
+    permitted (an unprivileged container)."""
+    path.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={STORAGE_FULL_SIZE}", "tmpfs", str(path)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({mounted.stderr.strip()}); docs/operations.md has the manual check")
+    try:
+        yield path
+    finally:
+        # The server may take a moment to release its files: retry, then detach lazily.
+        deadline = time.monotonic() + 15
+        while subprocess.run(["umount", str(path)], capture_output=True).returncode != 0:
+            if time.monotonic() > deadline:
+                subprocess.run(["umount", "-l", str(path)], check=False)
+                break
+            time.sleep(0.2)
+
+
+def fill(directory: Path) -> Path:
+    """Take every free byte of the filesystem of `directory` with a ballast file; returns it."""
+    ballast = directory / "ballast"
+    with open(ballast, "wb", buffering=0) as f:
+        for chunk in (1 << 20, 4096, 1):
+            try:
+                while True:
+                    f.write(b"\0" * chunk)
+            except OSError as exc:
+                assert exc.errno == errno.ENOSPC, exc
+    assert shutil.disk_usage(directory).free == 0
+    return ballast
+
+
+def test_disk_full_writes_fail_clearly_reads_go_on_nothing_is_corrupted(fresh_dir: Path) -> None:
+    tag = f"disk-full-{uuid.uuid4().hex[:8]}"
+    warning = {"level": "YELLOW", "kind": "ANNOUNCEMENT", "hazards": ["PHYSICAL"], "productCategory": tag,
+               "summary": "disk full"}
+    with small_tmpfs(fresh_dir / "db") as db_dir:
+        with stack_mod.running(fresh_dir) as s:
+            token = s.sign_in("regulator@demo.test")["accessToken"]
+
+            def write(title: str) -> dict:
+                response = s.post(ISSUE, {"i": {**warning, "title": title}}, token)
+                assert "Traceback" not in response.text and response.status_code == 200, response.text
+                return response.json()
+
+            acknowledged = [write(f"before {n}")["data"]["issueWarning"]["id"] for n in range(3)]
+            ballast = fill(db_dir)
+            # The database keeps some pages it had already taken (SQLite's free pages, its WAL): writes go on into
+            # them until they run out, then every write fails.
+            refusal = None
+            for n in range(500):
+                body = write(f"while full {n}")
+                if "errors" in body:
+                    refusal = body
+                    break
+                acknowledged.append(body["data"]["issueWarning"]["id"])
+            assert refusal is not None, "500 writes on a full disk all succeeded"
+            error = refusal["errors"][0]
+            assert error["extensions"] == {"code": "INTERNAL", "reason": "STORAGE_FULL"}, refusal
+            assert "no space left" in error["message"] and refusal["data"] is None
+            for n in range(3):  # it stays refused, clearly
+                assert write(f"still full {n}")["errors"][0]["extensions"]["reason"] == "STORAGE_FULL"
+            # Reads go on: lists, node, the feed.
+            assert sorted(_ids(s.gql(WARNINGS_OF, {"c": tag}))) == sorted(acknowledged)
+            assert s.gql("query($id: ID!) { node(id: $id) { id } }", {"id": acknowledged[0]})["data"]["node"]
+            assert httpx.get(f"{s.base_url}/feeds/warnings.json", timeout=30).status_code == 200
+            # A signed-in read also pays into its account's cost bucket, which is a database write: it answers
+            # the data or this same clear refusal, never a bare INTERNAL.
+            signed_in = s.gql(WARNINGS_OF, {"c": tag}, token=token)
+            if "errors" in signed_in:
+                assert signed_in["errors"][0]["extensions"] == {"code": "INTERNAL", "reason": "STORAGE_FULL"}
+            ready_when_full = httpx.get(f"{s.base_url}/readyz", timeout=30).status_code
+
+            ballast.unlink()  # space returns
+            wait_for(lambda: "errors" not in write("after"), 30, "writes succeed once space returns")
+            after = _ids(s.gql(WARNINGS_OF, {"c": tag}))
+            # Every acknowledged write is intact, no refused one left a trace, and the one new write is there.
+            assert len(after) == len(acknowledged) + 1 and set(acknowledged) < set(after)
+            print(f"\ndisk full: {len(acknowledged) - 3} writes fit in the database's own free pages, then refused "
+                  f"(STORAGE_FULL); {len(acknowledged)} acknowledged, all intact; writes back once space returned; "
+                  f"signed-in read while full: {'refused' if 'errors' in signed_in else 'answered'}; "
+                  f"/readyz while full: {ready_when_full}")
+            assert "Traceback" not in s.log()
+        # The database file itself is sound after the service stopped.
+        integrity = sqlite3.connect(db_dir / "qsradar.db").execute("PRAGMA integrity_check").fetchall()
+        assert integrity == [("ok",)], integrity

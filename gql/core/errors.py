@@ -32,6 +32,12 @@ class ErrorCode(str, Enum):
 
 
 INTERNAL_MESSAGE = "Internal error; it has been logged."
+STORAGE_FULL_MESSAGE = ("The database has no space left to write (存储空间已满); nothing was saved. "
+                        "Reads go on; retry the change later.")
+# How a full disk shows up: MongoDB's OutOfDiskSpace (14031) and the embedded server's SQLite
+# ("database or disk is full"), or the OS errors ENOSPC / EFBIG in the message.
+_STORAGE_FULL_CODES = {14031}
+_STORAGE_FULL_TEXT = ("disk is full", "no space left on device", "file too large", "outofdiskspace")
 
 
 class ApiError(Exception):
@@ -46,6 +52,17 @@ class ApiError(Exception):
 def bad_input(message: str, field: str | None = None) -> ApiError:
     """BAD_USER_INPUT naming the input field."""
     return ApiError(ErrorCode.BAD_USER_INPUT, message, **({"field": field} if field else {}))
+
+
+def is_storage_full(exc: BaseException) -> bool:
+    """True when a database error says the storage is full (the write could not be stored)."""
+    if not isinstance(exc, PyMongoError):
+        return False
+    if getattr(exc, "code", None) in _STORAGE_FULL_CODES:
+        return True
+    details = getattr(exc, "details", None) or {}
+    texts = [str(exc), *(str(e.get("errmsg", "")) for e in details.get("writeErrors", []) if isinstance(e, dict))]
+    return any(marker in text.lower() for text in texts for marker in _STORAGE_FULL_TEXT)
 
 
 def _from_exception(exc: BaseException) -> tuple[ErrorCode, str, dict[str, Any]] | None:
@@ -91,6 +108,13 @@ def classify(error: GraphQLError) -> None:
         if existing in ErrorCode.__members__:
             return
         mapped = (ErrorCode.BAD_USER_INPUT, original.message, {})
+    if mapped is None and is_storage_full(original):
+        # Expected in operation and actionable: say so plainly (still INTERNAL, the contract's code for
+        # failures that are not the client's), with a machine-readable reason.
+        log.warning("database storage full at %s: %s", error.path, original)
+        error.message = STORAGE_FULL_MESSAGE
+        error.extensions = {"code": ErrorCode.INTERNAL.value, "reason": "STORAGE_FULL"}
+        return
     if mapped is None and isinstance(original, PyMongoError):
         # A stalled or lost database (timeoutMS, network): expected in operation, so one line, no traceback.
         log.warning("database unavailable at %s: %s", error.path, original)
