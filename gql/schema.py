@@ -14,6 +14,8 @@ from gql.accounts.mutations import AccountMutation
 from gql.accounts.queries import AccountQuery
 from gql.alerts.hub import ReadLogAfterMutation
 from gql.alerts.subscription import AlertSubscription
+from gql.audit.queries import AuditQuery
+from gql.audit.types import AuditEntry
 from gql.complaints.mutations import ComplaintMutation
 from gql.complaints.queries import ComplaintQuery
 from gql.complaints.types import Complaint
@@ -43,7 +45,7 @@ from gql.webhooks.queries import WebhookQuery
 from gql.webhooks.types import WebhookEndpoint
 
 Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, DefectQuery, EnterpriseQuery, AccountQuery,
-                                     ComplaintQuery, ProductQuery, WebhookQuery))
+                                     ComplaintQuery, ProductQuery, WebhookQuery, AuditQuery))
 Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, RecallMutation, DefectMutation,
                                     EnterpriseMutation, ComplaintMutation, WatchlistMutation, WebhookMutation))
 Subscription = merge_types("Subscription", (AlertSubscription,))
@@ -68,7 +70,8 @@ def build_schema() -> QsradarSchema:
         ReadLogAfterMutation,
     ]
     return QsradarSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                         types=[Warning, Recall, RecallDuty, DefectReport, Enterprise, Complaint, WebhookEndpoint],
+                         types=[Warning, Recall, RecallDuty, DefectReport, Enterprise, Complaint, WebhookEndpoint,
+                                AuditEntry],
                          extensions=extensions,
                          execution_context_class=SharedResultExecutionContext)
 

@@ -4,7 +4,8 @@ on every path. A new domain adds rows to VISIBLE (and a path to PATHS when it ha
 Viewers: every role, an agency client with each single scope and with all, plus forged, expired and revoked tokens
 (which never become anonymous: every path answers 401 UNAUTHENTICATED). Paths follow the README's "one answer per
 refusal": a root list shows only what is visible (FORBIDDEN when nothing of the class is), `node` gives null, a
-nested list leaves the item out, a private field answers FORBIDDEN, the public feed shows only what anonymous sees.
+nested list leaves the item out, a private field answers FORBIDDEN, the public feed shows only what anonymous sees,
+the upload download route answers 401/403.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 
 from auth.tokens import issue_access_token
 from documents.demo.data import ANKER, CBEC, DEMO_USCC
+from tests.complaints_support import FILE, complaint_input, png_bytes, wait_for_demo_products
 from tests.stack import Stack, without_extensions
 
 AGENCY_SCOPES = ["warnings:read", "circulars:read", "recalls:read", "credit:read"]
@@ -45,6 +47,10 @@ VISIBLE: dict[str, set[str]] = {
     "complaints": {"consumer", "enterprise", "regulator", "admin"},  # each sees its own share (tests/test_complaints*)
     "defect reports": {"consumer", "enterprise", "regulator", "admin"},  # each sees its own share
     "webhook endpoints": {"admin", "agency:all", *(f"agency:{scope}" for scope in AGENCY_SCOPES)},
+    # A complaint photo uploaded by the (demo) consumer about the demo enterprise's product: its uploader and staff;
+    # never the enterprise concerned (it sees the complaint, not the photo), never an agency.
+    "uploads (complaint photo)": {"consumer", "regulator", "admin"},
+    "audit entries": {"regulator", "admin"},
 }
 
 
@@ -64,6 +70,9 @@ class World:
     recall_id: str
     own_id: str
     other_id: str
+    upload_id: str
+    complaint_id: str
+    audit_id: str
 
     def gql(self, viewer: str, query: str, variables: dict | None = None) -> dict:
         return self.server.gql(query, variables, token=self.tokens[viewer])
@@ -92,7 +101,22 @@ def world(live_server: Stack, tokens: dict[str, str]) -> World:
                           "other: enterprise(uscc: $b) { id } }", {"a": DEMO_USCC, "b": CBEC})["data"]
     recall = live_server.gql("query($u: String!) { recalls(filter: {enterpriseUscc: $u}) { edges { node { id } } } }",
                              {"u": ANKER})["data"]["recalls"]["edges"][0]["node"]["id"]
-    return World(live_server, viewer_tokens, made, tag, recall, ids["own"]["id"], ids["other"]["id"])
+    # The consumer's photo, filed with a complaint about the demo enterprise's power bank.
+    wait_for_demo_products(live_server)
+    stored = httpx.post(f"{live_server.base_url}/uploads", files={"file": ("photo.png", png_bytes(), "image/png")},
+                        headers={"Authorization": f"Bearer {tokens['consumer']}"}, timeout=60)
+    assert stored.status_code == 201, stored.text
+    upload_id = stored.json()["id"]
+    filed = live_server.gql(FILE, {"i": complaint_input(photoIds=[upload_id]), "k": f"{tag}-photo"},
+                            token=tokens["consumer"])
+    assert "errors" not in filed, filed
+    assert filed["data"]["fileComplaint"]["enterpriseUscc"] == DEMO_USCC
+    entries = live_server.gql('{ auditEntries(first: 1, filter: {action: "sign_in"}) { edges { node { id } } } }',
+                              token=tokens["admin"])
+    assert "errors" not in entries, entries
+    audit_id = entries["data"]["auditEntries"]["edges"][0]["node"]["id"]
+    return World(live_server, viewer_tokens, made, tag, recall, ids["own"]["id"], ids["other"]["id"], upload_id,
+                 filed["data"]["fileComplaint"]["id"], audit_id)
 
 
 # ---- paths: each answers True (seen), False (refused the way its path refuses), or fails the test ----------------
@@ -217,6 +241,48 @@ def webhook_endpoints_list(w: World, viewer: str, cls: str) -> bool:
     return _readable(w, viewer, "{ webhookEndpoints { id } }", {}, lambda d: d["webhookEndpoints"])
 
 
+def upload_download(w: World, viewer: str, cls: str) -> bool:
+    token = w.tokens[viewer]
+    response = httpx.get(f"{w.server.base_url}/uploads/{w.upload_id}", timeout=30,
+                         headers={"Authorization": f"Bearer {token}"} if token else {})
+    if response.status_code in (401, 403):
+        assert code_of(response.json()) == ("UNAUTHENTICATED" if response.status_code == 401 else "FORBIDDEN")
+        return False
+    assert response.status_code == 200 and response.headers["content-type"].startswith("image/"), response.text
+    assert response.headers["cache-control"] == "private, no-store"
+    return True
+
+
+def upload_nested(w: World, viewer: str, cls: str) -> bool:
+    """`Complaint.photos`: the photo is listed only for those who may download it (the complaint itself may be
+    visible, as it is to the enterprise concerned, with its photos left out)."""
+    body = w.gql(viewer, "query($id: ID!) { node(id: $id) { ... on Complaint { photos { id url } } } }",
+                 {"id": w.complaint_id})
+    assert "errors" not in body, body
+    node = body["data"]["node"]
+    return node is not None and any(p["id"] == w.upload_id and p["url"] == f"/uploads/{w.upload_id}"
+                                    for p in node["photos"])
+
+
+def audit_list(w: World, viewer: str, cls: str) -> bool:
+    body = w.gql(viewer, '{ auditEntries(first: 5, filter: {action: "sign_in"}) { totalCount edges { node { id '
+                         'action actor at } } } }')
+    if code_of(body) in ("FORBIDDEN", "UNAUTHENTICATED"):
+        assert body["data"] is None, body
+        return False
+    assert "errors" not in body, body
+    entries = body["data"]["auditEntries"]
+    assert entries["edges"] and all(e["node"]["action"] == "sign_in" for e in entries["edges"])
+    assert entries["totalCount"] >= len(entries["edges"])
+    return True
+
+
+def audit_by_node(w: World, viewer: str, cls: str) -> bool:
+    body = w.gql(viewer, "query($id: ID!) { node(id: $id) { id ... on AuditEntry { action } } }", {"id": w.audit_id})
+    assert "errors" not in body, body
+    return body["data"]["node"] is not None
+
+
 PATHS: dict[str, dict[str, Callable[[World, str, str], bool]]] = {
     "warning": {"list": warning_in_list, "node": warning_by_node},
     "recall": {"list": recall_in_list, "node": recall_by_node, "nested": recall_nested},
@@ -229,6 +295,8 @@ PATHS: dict[str, dict[str, Callable[[World, str, str], bool]]] = {
     "complaints": {"list": complaints_list},
     "defect reports": {"list": defect_reports_list},
     "webhook endpoints": {"list": webhook_endpoints_list},
+    "uploads": {"download": upload_download, "nested": upload_nested},
+    "audit entries": {"list": audit_list, "node": audit_by_node},
 }
 
 
@@ -246,6 +314,8 @@ BAD_TOKEN_QUERIES = {
     "node": '{ node(id: "V2FybmluZzo2YjAwMDAwMDAwMDAwMDAwMDAwMDAwMDA") { id } }',
     "credit level": f'{{ enterprise(uscc: "{CBEC}") {{ creditLevel }} }}',
     "me": "{ me { role } }",
+    "audit entries": "{ auditEntries(first: 1) { totalCount } }",
+    "upload download": "GET /uploads/{upload}",  # not GraphQL: the route itself (gql/service/uploads.py)
 }
 
 
@@ -276,6 +346,11 @@ def _bad_token(world: World, kind: str) -> str:
 @pytest.mark.parametrize("kind", BAD_TOKENS)
 @pytest.mark.parametrize("path", sorted(BAD_TOKEN_QUERIES))
 def test_bad_tokens_never_become_anonymous(world: World, kind: str, path: str) -> None:
+    if BAD_TOKEN_QUERIES[path].startswith("GET "):
+        response = httpx.get(f"{world.server.base_url}/uploads/{world.upload_id}", timeout=30,
+                             headers={"Authorization": f"Bearer {_bad_token(world, kind)}"})
+        assert response.status_code == 401 and code_of(response.json()) == "UNAUTHENTICATED", (kind, response.text)
+        return
     response = world.server.post(BAD_TOKEN_QUERIES[path], token=_bad_token(world, kind))
     assert response.status_code == 401, (kind, path, response.text)
     assert code_of(response.json()) == "UNAUTHENTICATED"

@@ -1,0 +1,1 @@
+"""The audit trail (审计日志), read-only, for regulators and administrators."""
