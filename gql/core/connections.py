@@ -25,26 +25,29 @@ DEFAULT_PAGE = 20
 MAX_PAGE = 100
 
 
-@strawberry.type(description="Relay page information.")
+@strawberry.type(description="Relay page information (分页信息).")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="Whether more items follow this page (pass `endCursor` as "
+                                                       "`after` to read them).")
+    has_previous_page: bool = strawberry.field(description="Always false: pages are read forwards only.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item of the page; null when empty.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last item of the page, the `after` of the "
+                                                          "next page; null when empty.")
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page with its opaque cursor (Relay edge).")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(description="Opaque cursor of this item: pass it as `after` to read what follows.")
+    node: T = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(description="A page of items (Relay connection, 分页列表), read forwards with `first` and `after`; "
+                             "`totalCount` is only computed when asked for.")
 class Connection(Generic[T]):
     """A page of nodes; `totalCount` is only computed when asked for."""
 
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page, in the list's order.")
+    page_info: PageInfo = strawberry.field(description="Where this page stands and how to read the next one.")
     count: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="Number of nodes matching the filter, over all pages.")
@@ -119,6 +122,10 @@ def empty_connection(first: int | None, after: str | None) -> Connection[Any]:
                                                    end_cursor=None), count=_zero)
 
 
+FirstArg = Annotated[int | None, strawberry.argument(
+    description="Page size: how many items to return (default 20, at most 100; BAD_USER_INPUT when negative).")]
+AfterArg = Annotated[str | None, strawberry.argument(
+    description="Opaque cursor (an edge's `cursor` or `pageInfo.endCursor`): return the items after it.")]
 UpdatedAfterArg = Annotated[datetime | None, strawberry.argument(
     description="Change feed (增量同步): only items changed at or after this time (publication, level change, lift, "
                 "progress, credit change...), in the same order and visibility as the list.")]

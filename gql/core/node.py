@@ -4,7 +4,7 @@ under its own visibility, so `node` names no concrete type."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from bson import ObjectId
@@ -19,7 +19,7 @@ _loaders: dict[str, NodeLoader] = {}
 
 @strawberry.interface(description="An object with a global, opaque id (Relay Node).")
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Global, opaque id (全局 ID); pass it to `node(id:)`.")
 
 
 def register_node(type_name: str, load: NodeLoader) -> None:
@@ -47,7 +47,8 @@ def decode_id(gid: str, type_name: str | None = None) -> tuple[str, ObjectId] | 
 class NodeQuery:
     @strawberry.field(description="Any object by its global id; null when it does not exist or is not visible. "
                                   "任意对象（全局 ID）")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+            description="A global id, as returned in any object's `id`.")]) -> Node | None:
         decoded = decode_id(str(id))
         if decoded is None:
             return None

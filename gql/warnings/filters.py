@@ -18,19 +18,27 @@ from gql.core.errors import bad_input
 
 @strawberry.input(description="Filters on warnings (预警筛选); every field narrows, none widens visibility.")
 class WarningFilter:
-    levels: list[WarningLevel] | None = None
-    kinds: list[WarningKind] | None = None
-    statuses: list[WarningStatus] | None = None
-    hazards: list[HazardType] | None = None
-    product_category: str | None = None
+    levels: list[WarningLevel] | None = strawberry.field(default=None, description="Any of these levels (预警级别).")
+    kinds: list[WarningKind] | None = strawberry.field(
+        default=None, description="Any of these kinds (预警类型), within those the viewer may see.")
+    statuses: list[WarningStatus] | None = strawberry.field(
+        default=None, description="Any of these states (状态); DRAFT only matches for regulators and admins.")
+    hazards: list[HazardType] | None = strawberry.field(default=None,
+                                                       description="At least one of these hazard types (危害类型).")
+    product_category: str | None = strawberry.field(
+        default=None, description="Part of the product category (产品类别), case-insensitive.")
     hs_code_prefix: str | None = strawberry.field(
         default=None, description="HS code prefix (商品编码前缀), 2-10 digits (dots allowed).")
-    origin_country: str | None = strawberry.field(default=None, description="ISO 3166 code or name.")
+    origin_country: str | None = strawberry.field(default=None,
+                                                  description="Origin country (原产国), ISO 3166-1 alpha-2 code.")
     text: str | None = strawberry.field(default=None,
                                         description="Words in the Chinese or English title, summary or code.")
-    published_after: datetime | None = None
-    published_before: datetime | None = None
-    enterprise_uscc: str | None = None
+    published_after: datetime | None = strawberry.field(
+        default=None, description="Published at or after this time (发布时间起).")
+    published_before: datetime | None = strawberry.field(
+        default=None, description="Published before this time (发布时间止).")
+    enterprise_uscc: str | None = strawberry.field(
+        default=None, description="Names this enterprise (涉及企业), by its unified social credit code (USCC).")
 
 
 def warning_query(viewer: Viewer, f: WarningFilter | None, include_lifted: bool = True) -> dict[str, Any] | None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from documents.enums import ChangeTopic
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import (
+    AfterArg,
     Connection,
+    FirstArg,
     IncludeLiftedArg,
     UpdatedAfterArg,
     changed_ids,
@@ -21,12 +25,15 @@ from gql.warnings.filters import WarningFilter, warning_query
 from gql.warnings.loaders import WARNING_LIST_PROJECTION
 from gql.warnings.types import Warning
 
+FilterArg = Annotated[WarningFilter | None, strawberry.argument(description="Narrows the list (筛选); never widens "
+                                                                           "what the viewer may see.")]
+
 
 @strawberry.type
 class WarningQuery:
     @strawberry.field(description="Warnings the viewer may see, newest first (风险预警列表).")
-    async def warnings(self, info: Info, filter: WarningFilter | None = None, first: int | None = None,
-                       after: str | None = None, updated_after: UpdatedAfterArg = None,
+    async def warnings(self, info: Info, filter: FilterArg = None, first: FirstArg = None,
+                       after: AfterArg = None, updated_after: UpdatedAfterArg = None,
                        include_lifted: IncludeLiftedArg = True) -> Connection[Warning]:
         q = warning_query(viewer_of(info), filter, include_lifted=include_lifted)
         if q is None:
