@@ -3,6 +3,7 @@
 // (with CLS and LCP) as JSON.
 //
 //   node scripts/lighthouse.mjs [--base http://127.0.0.1:8000] [--out lighthouse/summary.json] [--reports DIR]
+//   (QSRADAR_LIGHTHOUSE_TRACES=1 also writes each page's trace next to its report)
 //
 // Uses Debian's /usr/bin/chromium (CHROME_PATH overrides). Exits 0 whatever the scores are:
 // tests/test_frontend_lighthouse_browser.py compares them with the targets.
@@ -76,6 +77,10 @@ try {
     if (reports) {
       mkdirSync(reports, { recursive: true })
       writeFileSync(join(reports, `${page.name}.json`), result.report)
+      // The page's trace too, for a look at its long tasks (chrome://tracing, DevTools Performance).
+      if (process.env.QSRADAR_LIGHTHOUSE_TRACES === '1' && result.artifacts?.Trace) {
+        writeFileSync(join(reports, `${page.name}.trace.json`), JSON.stringify(result.artifacts.Trace))
+      }
     }
   }
 } finally {
