@@ -26,6 +26,7 @@ from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, forbid, role_permission, viewer_of
 from gql.recalls.types import Recall, RecallDuty
 
+RecallIdArg = Annotated[strawberry.ID, strawberry.argument(description="Global id of the recall (召回).")]
 DefectReportIdArg = Annotated[strawberry.ID | None, strawberry.argument(
     description="The defect report the order confirms or follows (缺陷报告).")]
 CloseReasonArg = Annotated[str, strawberry.argument(
@@ -62,6 +63,10 @@ class AnnounceRecallInput:
                                                                                      "(回收网点).")
     deadline: datetime | None = strawberry.field(default=None, description="When the recall should be completed "
                                                                            "(召回期限).")
+
+
+RecallInputArg = Annotated[AnnounceRecallInput, strawberry.argument(
+    description="The recall: enterprise, product, batches and codes, defect, remedy and units affected.")]
 
 
 def _recall_id(value: strawberry.ID) -> PydanticObjectId:
@@ -129,7 +134,7 @@ class RecallMutation:
     @strawberry.mutation(permission_classes=[role_permission(Role.ENTERPRISE, Role.REGULATOR)],
                          description="Announce a recall (发布召回): an ENTERPRISE for its own enterprise (VOLUNTARY, "
                                      "主动召回); a REGULATOR orders one (ORDERED, 责令召回).")
-    async def announce_recall(self, info: Info, input: AnnounceRecallInput) -> Recall:
+    async def announce_recall(self, info: Info, input: RecallInputArg) -> Recall:
         viewer = viewer_of(info)
         if viewer.role is Role.REGULATOR:
             return await order(info, input, None)
@@ -142,7 +147,7 @@ class RecallMutation:
     @strawberry.mutation(permission_classes=[IsRegulator],
                          description="Order a recall (责令召回, REGULATOR); with `defectReportId` a report still under "
                                      "assessment is confirmed in the same transaction, and linked to the recall.")
-    async def order_recall(self, info: Info, input: AnnounceRecallInput,
+    async def order_recall(self, info: Info, input: RecallInputArg,
                            defect_report_id: DefectReportIdArg = None) -> Recall:
         return await order(info, input, defect_report_id)
 
@@ -150,8 +155,16 @@ class RecallMutation:
                          description="Report cumulative progress of a recall (ENTERPRISE of the recall, or REGULATOR): "
                                      "units only grow up to unitsAffected, refunds are >= 0. Meets the open "
                                      "progress-report duty and opens next month's.")
-    async def report_recall_progress(self, info: Info, id: strawberry.ID, units_recovered: int,
-                                     refunds_cny: float | None = None, note: str | None = None) -> Recall:
+    async def report_recall_progress(
+            self, info: Info, id: RecallIdArg,
+            units_recovered: Annotated[int, strawberry.argument(
+                description="Units recovered so far (已召回数量), cumulative: never less than before, at most "
+                            "unitsAffected; all of them completes the recall.")],
+            refunds_cny: Annotated[float | None, strawberry.argument(
+                description="Refunds paid so far in CNY (退款金额), cumulative, >= 0 and never less than before; "
+                            "null keeps the last figure.")] = None,
+            note: Annotated[str | None, strawberry.argument(
+                description="Free note for the regulator (进展说明).")] = None) -> Recall:
         recall = await actions.load(_recall_id(id))
         viewer = viewer_of(info)
         if not visibility.can_report_progress(viewer, {"enterprise_uscc": recall.enterprise_uscc}):
@@ -161,7 +174,7 @@ class RecallMutation:
     @strawberry.mutation(permission_classes=[role_permission(Role.ENTERPRISE, Role.REGULATOR)],
                          description="Complete a recall in progress (召回完成; ENTERPRISE of the recall, or "
                                      "REGULATOR); monthly reports end.")
-    async def complete_recall(self, info: Info, id: strawberry.ID) -> Recall:
+    async def complete_recall(self, info: Info, id: RecallIdArg) -> Recall:
         recall = await actions.load(_recall_id(id))
         viewer = viewer_of(info)
         if not visibility.can_manage(viewer, recall.enterprise_uscc):
@@ -170,7 +183,7 @@ class RecallMutation:
 
     @strawberry.mutation(permission_classes=[IsRegulator],
                          description="Close a completed recall after evaluating its effect (结案, REGULATOR); final.")
-    async def close_recall(self, info: Info, id: strawberry.ID,
+    async def close_recall(self, info: Info, id: RecallIdArg,
                            reason: CloseReasonArg) -> Recall:
         recall = await actions.load(_recall_id(id))
         return _out(await actions.close(recall, reason, by=viewer_of(info).actor))
@@ -180,7 +193,8 @@ class RecallMutation:
                                      "way (履行召回义务; the enterprise that owes it, or a REGULATOR recording "
                                      "receipt). "
                                      "Progress-report duties are met by reportRecallProgress.")
-    async def fulfil_recall_duty(self, info: Info, id: strawberry.ID,
+    async def fulfil_recall_duty(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+                                     description="Global id of the recall duty (召回义务).")],
                                  note: DutyNoteArg) -> RecallDuty:
         decoded = decode_id(str(id), "RecallDuty")
         if decoded is None:

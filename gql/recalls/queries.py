@@ -20,7 +20,9 @@ from documents.recalls.models import Recall as RecallDoc
 from documents.recalls.models import normalise_gtin
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import (
+    AfterArg,
     Connection,
+    FirstArg,
     IncludeLiftedArg,
     UpdatedAfterArg,
     changed_ids,
@@ -116,12 +118,18 @@ async def _categories(docs: list[dict]) -> dict[Any, str]:
     return {w["_id"]: w["product_category"] async for w in cursor}
 
 
+RecallFilterArg = Annotated[RecallFilter | None, strawberry.argument(
+    description="Narrows the list (筛选); never widens what the viewer may see.")]
+DutyFilterArg = Annotated[RecallDutyFilter | None, strawberry.argument(
+    description="Narrows the list by state, enterprise or kind (筛选).")]
+
+
 @strawberry.type
 class RecallQuery:
     @strawberry.field(description="Recalls, newest first (召回列表).",
                       permission_classes=[has_scope(AgencyScope.RECALLS_READ)])
-    async def recalls(self, info: Info, filter: RecallFilter | None = None, first: int | None = None,
-                      after: str | None = None, updated_after: UpdatedAfterArg = None,
+    async def recalls(self, info: Info, filter: RecallFilterArg = None, first: FirstArg = None,
+                      after: AfterArg = None, updated_after: UpdatedAfterArg = None,
                       include_lifted: IncludeLiftedArg = True) -> Connection[Recall]:
         restriction = visibility.query_filter(viewer_of(info))
         assert restriction is not None  # the permission class refused every viewer who sees none
@@ -134,8 +142,8 @@ class RecallQuery:
 
     @strawberry.field(description="Recall duties, soonest deadline first (召回义务): an enterprise sees its own, "
                                   "regulators every enterprise's (e.g. states: [OVERDUE]); FORBIDDEN for others.")
-    async def recall_duties(self, info: Info, filter: RecallDutyFilter | None = None, first: int | None = None,
-                            after: str | None = None) -> Connection[RecallDuty]:
+    async def recall_duties(self, info: Info, filter: DutyFilterArg = None, first: FirstArg = None,
+                            after: AfterArg = None) -> Connection[RecallDuty]:
         viewer = viewer_of(info)
         restriction = visibility.duty_filter(viewer)
         if restriction is None:

@@ -21,6 +21,7 @@ from documents.recalls import rules
 from documents.recalls.duties import state_query
 from documents.recalls.models import RecallDuty as RecallDutyDoc
 from gql.core.connections import Connection, connection, empty_connection, keyset_page
+from gql.core.enum_docs import describe_enum
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import forbid, viewer_of
 from gql.recalls.loaders import duties_by_recall, duty_by_id, recall_by_id, recalls_by_enterprise, recalls_by_warning
@@ -28,6 +29,21 @@ from gql.recalls.loaders import duties_by_recall, duty_by_id, recall_by_id, reca
 if TYPE_CHECKING:
     from gql.enterprises.types import Enterprise
     from gql.warnings.types import Warning
+
+
+describe_enum(RecallType, "How a recall started (召回类型).", {
+    "VOLUNTARY": "Announced by the enterprise itself (主动召回).",
+    "ORDERED": "Ordered by a regulator (责令召回); the enterprise owes a plan and progress reports by deadlines."})
+describe_enum(RecallStatus, "Where a recall stands (召回状态); it only moves forwards.", {
+    "ANNOUNCED": "Announced, no progress reported yet (已发布).",
+    "IN_PROGRESS": "Under way: progress has been reported (实施中).",
+    "COMPLETED": "Completed (召回完成): every unit back, or judged done by the enterprise or a regulator.",
+    "CLOSED": "Closed by a regulator after evaluating its effect (结案); final."})
+describe_enum(CrossBorderClass, "Cross-border e-commerce supervision class (跨境电商监管类别, AQSIQ 2015 guidance).", {
+    "PROHIBITED": "Prohibited from entry (禁止入境类): hazardous chemicals, dangerous goods, used goods, anything "
+                  "banned by law.",
+    "KEY_SUPERVISION": "Key supervision (重点监管类): products under licensing or the legal-inspection catalogue.",
+    "GENERAL_SUPERVISION": "General supervision (一般监管类): everything else; risk-based sampling."})
 
 
 @strawberry.type(description="One progress report (召回进展): cumulative units recovered and refunds.")
