@@ -18,10 +18,11 @@ from pymongo.errors import PyMongoError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
-from starlette.websockets import WebSocket
+from starlette.websockets import WebSocket, WebSocketDisconnect
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message as TransportMessage
@@ -39,6 +40,7 @@ from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
 from gql.schema import schema
 from gql.service import persisted
 from gql.service.public_cache import MAX_BODY, public_cache
+from gql.service.ws_frames import next_frame
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 DB_RETRY_AFTER_SECONDS = 5
@@ -214,6 +216,18 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             except Exception:
                 log.exception("session re-check failed")
             await asyncio.sleep(interval)
+
+    async def send_message(self, message: Any) -> None:
+        # A `next` of a result shared by an audience: its payload's JSON is encoded once for all its subscribers
+        # (gql/service/ws_frames.py). Everything else (ack, pong, errors, complete) goes the usual way.
+        frame = next_frame(message)
+        if frame is None:
+            await super().send_message(message)
+            return
+        try:
+            await self.websocket.ws.send_text(frame)  # type: ignore[attr-defined]  # strawberry's ASGI adapter
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
 
     async def shutdown(self) -> None:
         if self.recheck_task is not None:

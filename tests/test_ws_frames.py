@@ -1,0 +1,104 @@
+"""Pre-serialised `next` frames (gql/service/ws_frames.py): a payload encoded once per (event, audience) is spliced
+into each subscriber's frame, and every subscriber still gets exactly its own frames: its operation ids, its
+selection, the events its audience may see."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx
+import orjson
+
+from gql.service.ws_frames import next_frame, payload_json
+from tests.gqlws import GqlWs
+from tests.stack import Stack
+from tests.test_alerts import issue
+
+FULL = "subscription($min: WarningLevel) { alerts(minLevel: $min) { cursor type warning { id kind level } } }"
+SHORT = "subscription($min: WarningLevel) { alerts(minLevel: $min) { warning { id } } }"
+
+
+async def _frames(ws: GqlWs, count: int, timeout: float = 15) -> list[dict[str, Any]]:
+    """The next `count` protocol messages (no ping/pong), each parsed from one raw text frame."""
+    out: list[dict[str, Any]] = []
+    while len(out) < count:
+        raw = await asyncio.wait_for(ws.conn.recv(), timeout)
+        assert isinstance(raw, str), "graphql-transport-ws frames are text"
+        message = json.loads(raw)
+        if message["type"] == "ping":
+            await ws.conn.send('{"type":"pong"}')
+        elif message["type"] != "pong":
+            out.append(message)
+    return out
+
+
+def test_shared_payload_is_encoded_once_and_spliced_with_each_id() -> None:
+    data = {"alerts": {"warning": {"id": "V2FybmluZzox", "title": "预警 \"quoted\" \u2028"}}}
+    first = next_frame({"id": "1", "type": "next", "payload": {"data": data}})
+    second = next_frame({"id": "op-\"2\"", "type": "next", "payload": {"data": data}})
+    assert first is not None and second is not None
+    assert orjson.loads(first) == {"id": "1", "type": "next", "payload": {"data": data}}
+    assert orjson.loads(second) == {"id": "op-\"2\"", "type": "next", "payload": {"data": data}}
+    assert payload_json(data) is payload_json(data)  # the same encoding, not a new one per subscriber
+    # An equal but distinct object is encoded on its own (identity, not equality, is the key).
+    other = {"alerts": {"warning": {"id": "V2FybmluZzoy", "title": "x"}}}
+    assert orjson.loads(payload_json(other)) == {"data": other}
+
+
+def test_payloads_with_errors_or_extensions_and_other_messages_take_the_usual_path() -> None:
+    data = {"alerts": None}
+    assert next_frame({"id": "1", "type": "next", "payload": {"data": data, "errors": [{"message": "x"}]}}) is None
+    assert next_frame({"id": "1", "type": "next", "payload": {"data": data, "extensions": {"a": 1}}}) is None
+    assert next_frame({"id": "1", "type": "next", "payload": {"data": None}}) is None
+    assert next_frame({"id": "1", "type": "complete"}) is None
+    assert next_frame({"type": "pong"}) is None
+
+
+async def test_three_audiences_and_three_operations_on_one_socket_get_exactly_their_own_frames(
+        live_server: Stack, tokens: dict) -> None:
+    anonymous = await GqlWs.connect(live_server.ws_url)
+    enterprise = await GqlWs.connect(live_server.ws_url, tokens["enterprise"])
+    regulator = await GqlWs.connect(live_server.ws_url, tokens["regulator"])
+    for ws in (anonymous, enterprise, regulator):
+        await ws.subscribe(FULL, {"min": "RED"})
+    # One regulator socket carrying three operations: the same document twice (one shared payload, two ids)
+    # and a shorter selection (its own payload).
+    multi = await GqlWs.connect(live_server.ws_url, tokens["regulator"])
+    full_a = await multi.subscribe(FULL, {"min": "RED"})
+    short = await multi.subscribe(SHORT, {"min": "RED"})
+    full_b = await multi.subscribe(FULL, {"min": "RED"})
+    await asyncio.sleep(0.5)
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        notice = await issue(client, tokens["regulator"], kind="NOTICE")
+        circular = await issue(client, tokens["regulator"], kind="CIRCULAR")
+        announcement = await issue(client, tokens["regulator"], kind="ANNOUNCEMENT")
+
+    def expect(frame: dict, op_id: str, warning: dict, full: bool = True) -> None:
+        assert set(frame) == {"id", "type", "payload"} and frame["id"] == op_id and frame["type"] == "next", frame
+        alert = frame["payload"]["data"]["alerts"]
+        assert list(frame["payload"]) == ["data"]
+        if full:
+            assert set(alert) == {"cursor", "type", "warning"} and alert["type"] == "PUBLISHED"
+            assert alert["warning"] == {"id": warning["id"], "kind": warning["kind"], "level": "RED"}
+        else:
+            assert alert == {"warning": {"id": warning["id"]}}
+
+    # Visibility per audience: anonymous sees ANNOUNCEMENTs, an enterprise NOTICEs too, a regulator everything.
+    for ws, seen in ((anonymous, [announcement]), (enterprise, [notice, announcement]),
+                     (regulator, [notice, circular, announcement])):
+        frames = await _frames(ws, len(seen))
+        for frame, warning in zip(frames, seen, strict=True):
+            expect(frame, "1", warning)
+        await ws.expect_silence(0.5)
+    frames = await _frames(multi, 9)
+    for op_id, full in ((full_a, True), (short, False), (full_b, True)):
+        mine = [f for f in frames if f["id"] == op_id]
+        for frame, warning in zip(mine, [notice, circular, announcement], strict=True):
+            expect(frame, op_id, warning, full)
+    await multi.expect_silence(0.5)
+    cursors = {f["payload"]["data"]["alerts"]["cursor"] for f in frames if f["id"] in (full_a, full_b)}
+    assert len(cursors) == 3  # the two FULL operations got the same three events, one cursor each
+    for ws in (anonymous, enterprise, regulator, multi):
+        await ws.close()
