@@ -47,6 +47,6 @@ def can_assess(viewer: Viewer) -> bool:
 
 
 def can_see_reporter(viewer: Viewer, doc: dict[str, Any]) -> bool:
-    """Who reported (an account id) is for staff and the reporter; an enterprise a report is about sees the kind
-    of reporter only (a consumer's identity is personal data)."""
+    """Who reported (an account id) is for staff and the reporter; every other reader (e.g. the enterprise a report
+    is about) gets null and sees the kind of reporter only (a consumer's identity is personal data)."""
     return viewer.is_staff or doc.get("reporter") == viewer.actor

@@ -10,13 +10,14 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.audit import models as audit
 from documents.core.clock import utcnow
-from documents.core.errors import NotFound, StateConflict
+from documents.core.errors import NotFound, RuleViolation, StateConflict
 from documents.db.counters import next_value
 from documents.db.transactions import in_transaction
 from documents.defects.models import ASSESSABLE, DefectReport, code_counter, format_code
 from documents.enums import DefectReportStatus, RecallType
 from documents.recalls import actions as recall_actions
 from documents.recalls.models import Recall
+from documents.uploads import actions as uploads
 
 STALE = "the defect report was changed by someone else; reload and try again"
 ORDERED_ASSESSMENT = "确认存在缺陷，责令召回 / defect confirmed, recall ordered"
@@ -44,12 +45,38 @@ async def _replace(session: AsyncClientSession, report: DefectReport, revision: 
         raise StateConflict(STALE)
 
 
-async def submit(report: DefectReport, *, by: str, at: datetime | None = None) -> DefectReport:
-    """Store a new report (SUBMITTED) with its DR-<year>-NNNNNN code, allocated inside the transaction."""
+def claimer_of(report: DefectReport) -> str:
+    """How an upload records that this report claimed it as evidence."""
+    return f"defect_report:{report.id}"
+
+
+async def _check_evidence(ids: list[str], owner_id: str | None) -> None:
+    # The uploads' one rule (documents/uploads/actions.py); any refusal names evidenceIds as bad input.
+    if not ids:
+        return
+    if owner_id is None:
+        raise RuleViolation("evidenceIds names an upload that does not exist or is not yours", field="evidenceIds")
+    try:
+        await uploads.check_claimable(ids, owner_id, None, field="evidenceIds")
+    except StateConflict as exc:
+        raise RuleViolation(str(exc), field="evidenceIds") from exc
+
+
+async def submit(report: DefectReport, *, by: str, uploader_id: str | None = None,
+                 at: datetime | None = None) -> DefectReport:
+    """Store a new report (SUBMITTED) with its DR-<year>-NNNNNN code, allocated inside the transaction. Its
+    evidence ids (upload ids, hex) must be uploads of `uploader_id` that nothing has claimed; they are claimed in
+    the same transaction, so the sweep of unclaimed uploads keeps them."""
     report.validate_content()
     report.created_at = at or utcnow()
     report.status = DefectReportStatus.SUBMITTED
     coll = DefectReport.get_pymongo_collection()
+    evidence = list(report.evidence_ids)
+    # Checked before anything is written on every store, and again inside the serialisation (precheck).
+    await _check_evidence(evidence, uploader_id)
+
+    async def precheck() -> None:
+        await _check_evidence(evidence, uploader_id)
 
     async def write(session: AsyncClientSession) -> None:
         year = report.created_at.year
@@ -59,11 +86,17 @@ async def submit(report: DefectReport, *, by: str, at: datetime | None = None) -
                 break
         report.refresh_derived()
         await coll.insert_one(report.model_dump(by_alias=True, mode="python"), session=session)
+        if evidence:
+            assert uploader_id is not None  # _check_evidence refused evidence without an uploader
+            try:
+                await uploads.claim(evidence, uploader_id, claimer_of(report), session)
+            except StateConflict as exc:  # an isolated store: claimed meanwhile; the transaction is rolled back
+                raise RuleViolation(str(exc), field="evidenceIds") from exc
         await audit.record("defect_report_submitted", actor=by, target=f"defect_report:{report.code}",
                            session=session, reporter_kind=report.reporter_kind.value, about=report.uscc,
                            evidence=len(report.evidence_ids))
 
-    await in_transaction(write)
+    await in_transaction(write, precheck=precheck)
     return report
 
 

@@ -38,7 +38,7 @@ class DefectReport(Document):
     gtin: str | None = None
     uscc: str | None = None  # the enterprise the report is about
     description: str
-    evidence_ids: list[str] = Field(default_factory=list)  # upload ids, opaque until uploads are linked
+    evidence_ids: list[str] = Field(default_factory=list)  # upload ids (hex), claimed by the report when submitted
     created_at: datetime = Field(default_factory=utcnow)
     assessment: str | None = None
     assessed_by: str | None = None

@@ -116,27 +116,30 @@ async def open_stream(upload_id: ObjectId) -> AsyncIterator[bytes]:
         yield chunk
 
 
-async def check_claimable(ids: list[str], owner_id: str, complaint_id: str | None) -> None:
-    """Every id is an upload of `owner_id`, not claimed by another complaint; RuleViolation / StateConflict."""
+async def check_claimable(ids: list[str], owner_id: str, claimer_id: str | None, *, field: str = "photoIds") -> None:
+    """The one rule for files attached to something (a complaint's photos, a defect report's evidence): every id is
+    an upload of `owner_id`, not claimed by anything but `claimer_id`. RuleViolation naming `field` when one does
+    not exist or is someone else's; StateConflict when one is attached to something else."""
     found = {str(d["_id"]): d for d in await records(ids)}
     for upload_id in ids:
         doc = found.get(upload_id)
         if doc is None or doc["owner_id"] != owner_id:
-            raise RuleViolation("photoIds names an upload that does not exist or is not yours", field="photoIds")
-        if doc.get("complaint_id") not in (None, complaint_id):
-            raise StateConflict("a photo is already attached to another complaint")
+            raise RuleViolation(f"{field} names an upload that does not exist or is not yours", field=field)
+        if doc.get("complaint_id") not in (None, claimer_id):
+            raise StateConflict(f"{field} names an upload that is already attached to something else")
 
 
-async def claim(ids: list[str], owner_id: str, complaint_id: str, session: AsyncClientSession) -> None:
-    """Attach the uploads to a complaint, inside the filing transaction (claimed ones are never swept)."""
+async def claim(ids: list[str], owner_id: str, claimer_id: str, session: AsyncClientSession) -> None:
+    """Attach the uploads to what claims them (a complaint's id, or "defect_report:<id>"), inside its transaction
+    (claimed ones are never swept)."""
     if not ids:
         return
     oids = [ObjectId(i) for i in ids]
     result = await Upload.get_pymongo_collection().update_many(
         {"_id": {"$in": oids}, "owner_id": owner_id, "complaint_id": None},
-        {"$set": {"complaint_id": complaint_id}}, session=session)
+        {"$set": {"complaint_id": claimer_id}}, session=session)
     if result.modified_count != len(oids):
-        raise StateConflict("a photo is already attached to another complaint")
+        raise StateConflict("an upload is already attached to something else")
 
 
 async def _delete_file(file_id: ObjectId) -> None:

@@ -24,7 +24,8 @@ class Upload(Document):
     height: int
     sha256: str  # of the bytes as received: the same file sent again gets the same id
     upload_key: str | None = None  # the client's key for this upload (header Upload-Key), retry-safe
-    complaint_id: str | None = None  # set when a complaint claims it
+    # Set when something claims it: a complaint's id, or "defect_report:<id>" (the field keeps its first name).
+    complaint_id: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
 
     class Settings:

@@ -38,7 +38,9 @@ class DefectReportInput:
     uscc: str | None = strawberry.field(default=None, description="USCC of the enterprise concerned (涉及企业).")
     description: str = strawberry.field(description="What is wrong, and what happened (缺陷描述).")
     evidence_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Ids of uploaded evidence files (POST /uploads), kept as given for now (证据).")
+        default=None, description="Evidence files (证据文件): ids answered by POST /uploads, uploaded by the same "
+                                  "account and not attached to anything else (else BAD_USER_INPUT, field "
+                                  "evidenceIds); the report claims them. At most 20; a repeated id counts once.")
     reporter_kind: ReporterKind | None = strawberry.field(
         default=None, description="Staff only: the source they file for, e.g. INSPECTION_BODY (报告来源); others "
                                   "are recorded by their role.")
@@ -56,6 +58,16 @@ def _reporter_kind(viewer: Viewer, asked: ReporterKind | None) -> ReporterKind:
     if not viewer.is_staff and asked is not _KIND_OF_ROLE[viewer.role]:
         raise RuleViolation("only staff file reports for another kind of source", field="reporterKind")
     return asked
+
+
+def _evidence_hex(values: list[strawberry.ID] | None) -> list[str]:
+    out = []
+    for value in values or []:
+        decoded = decode_id(str(value), "Upload")
+        if decoded is None:
+            raise RuleViolation("evidenceIds holds an id that is not an upload", field="evidenceIds")
+        out.append(str(decoded[1]))
+    return out
 
 
 def _report_id(value: strawberry.ID) -> ObjectId:
@@ -103,8 +115,9 @@ class DefectMutation:
             product_name=input.product_name, brand=input.brand, model=input.model,
             gtin=_gtin(input.gtin),
             uscc=check_uscc(input.uscc, field="uscc") if input.uscc else None, description=input.description,
-            evidence_ids=[str(e) for e in input.evidence_ids or []])
-        return _out(await actions.submit(report, by=viewer.actor))
+            evidence_ids=_evidence_hex(input.evidence_ids))
+        uploader = viewer.subject_id if viewer.kind == "account" else None  # uploads belong to accounts
+        return _out(await actions.submit(report, by=viewer.actor, uploader_id=uploader))
 
     @strawberry.mutation(permission_classes=[IsRegulator],
                          description="Take a submitted report up for assessment (开始评估, REGULATOR).")

@@ -16,7 +16,7 @@ from documents.defects.models import DefectReport as DefectReportDoc
 from documents.enums import DefectReportStatus, ReporterKind
 from gql.core.loaders import by_field
 from gql.core.node import Node, global_id, register_node
-from gql.core.permissions import forbid, viewer_of
+from gql.core.permissions import viewer_of
 
 if TYPE_CHECKING:
     from gql.enterprises.types import Enterprise
@@ -43,7 +43,8 @@ class DefectReport(Node):
     gtin: str | None = strawberry.field(description="GTIN barcode (商品条码).")
     uscc: str | None = strawberry.field(description="USCC of the enterprise the report is about (涉及企业).")
     description: str = strawberry.field(description="The defect as reported (缺陷描述).")
-    evidence_ids: list[str] = strawberry.field(description="Ids of uploaded evidence files (证据文件).")
+    evidence_ids: list[str] = strawberry.field(description="Ids of the uploaded evidence files (证据文件), as POST "
+                                                           "/uploads answered them.")
     created_at: datetime = strawberry.field(description="When it was submitted (提交时间).")
     assessment: str | None = strawberry.field(description="The regulator's assessment and reasons (评估意见).")
     assessed_at: datetime | None = strawberry.field(description="When it was assessed (评估时间).")
@@ -52,11 +53,12 @@ class DefectReport(Node):
     def mine(self, info: Info) -> bool:
         return bool(self.doc.get("reporter") == viewer_of(info).actor)
 
-    @strawberry.field(description="The reporting account or client (报告人); staff and the reporter only, FORBIDDEN "
-                                  "for others (a consumer's identity is personal data).")
-    def reporter(self, info: Info) -> str:
+    @strawberry.field(description="The reporting account or client (报告人): for staff and the reporter; null for "
+                                  "every other reader, e.g. the enterprise a report is about (a consumer's identity "
+                                  "is personal data; reporterKind still says who reported).")
+    def reporter(self, info: Info) -> str | None:
         if not visibility.can_see_reporter(viewer_of(info), self.doc):
-            raise forbid("the reporter is visible to regulators and to the reporter")
+            return None
         return str(self.doc["reporter"])
 
     @strawberry.field(description="The enterprise the report is about (涉及企业); null when not named.")
@@ -87,8 +89,13 @@ class DefectReport(Node):
         return cls(id=global_id("DefectReport", d["_id"]), db_id=d["_id"], doc=d, code=d["code"],
                    status=DefectReportStatus(d["status"]), reporter_kind=ReporterKind(d["reporter_kind"]),
                    product_name=d["product_name"], brand=d.get("brand"), model=d.get("model"), gtin=d.get("gtin"),
-                   uscc=d.get("uscc"), description=d["description"], evidence_ids=d.get("evidence_ids") or [],
+                   uscc=d.get("uscc"), description=d["description"], evidence_ids=_evidence_out(d.get("evidence_ids")),
                    created_at=d["created_at"], assessment=d.get("assessment"), assessed_at=d.get("assessed_at"))
+
+
+def _evidence_out(ids: list[str] | None) -> list[str]:
+    # Stored as upload ids (hex); reports from before evidence was checked keep the strings they were given.
+    return [str(global_id("Upload", i)) if ObjectId.is_valid(i) and len(i) == 24 else i for i in ids or []]
 
 
 async def visible_defect_report(info: Info, oid: ObjectId) -> DefectReport | None:
