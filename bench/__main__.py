@@ -38,6 +38,7 @@ from gql.core.connections import encode_cursor
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+DEMO_PASSWORD = "demo-pass-2026"
 LEVELS = ["RED", "ORANGE", "YELLOW", "BLUE"]
 HAZARDS = ["HEALTH", "PHYSICAL", "CHEMICAL", "BIOLOGICAL", "ENVIRONMENTAL"]
 
@@ -49,6 +50,13 @@ HOT_QUERY = (f"query HotList {{ warnings(first: 20) {{ edges {{ cursor node {{ {
 NESTED_QUERY = ("query Nested($filter: WarningFilter) { warnings(first: 20, filter: $filter) { edges { cursor node { "
                 "id code title level enterprises { name creditLevel } recalls { code completionRate } } } "
                 "pageInfo { hasNextPage endCursor } } }")
+RECALLS_NESTED_QUERY = ("query NestedRecalls($filter: RecallFilter, $after: String) { recalls(first: 20, filter: $filter, "
+                        "after: $after) { edges { cursor node { id code completionRate enterprise { name creditLevel } "
+                        "warning { code level } progressReports { unitsRecovered } } } "
+                        "pageInfo { hasNextPage endCursor } } }")
+FILE_COMPLAINT = ("mutation File($input: FileComplaintInput!, $key: String!) { fileComplaint(input: $input, "
+                  "idempotencyKey: $key) { id status } }")
+RECALL_STATUSES = ["ANNOUNCED", "IN_PROGRESS", "COMPLETED", "CLOSED"]
 ALERTS_SUBSCRIPTION = "subscription { alerts(minLevel: ORANGE) { cursor type warning { id code title level } } }"
 ISSUE_MUTATION = ("mutation Issue($input: IssueWarningInput!) { issueWarning(input: $input) { id } }")
 
@@ -71,6 +79,12 @@ class Config:
         self.spacing = 0.25 if quick else 0.5
         self.settle = 1.0 if quick else 3.0
         self.bg_seconds = 0.5 if quick else 2.0
+        # Write scenarios: recalls reported on (2 per connection), consumers filing, complaint requests (each sent
+        # at most once; more than the floor can send in the window) and the share of keys sent twice.
+        self.progress_recalls = 2 * self.concurrency
+        self.consumers = 2 if quick else 4
+        self.complaints = 1500 if quick else 15000
+        self.retry_share = 0.2
         self.profile = os.environ.get("BENCH_PROFILE") == "1" and shutil.which("py-spy", path=str(Path(PY).parent)
                                                                              + os.pathsep + os.environ.get("PATH", ""))
 
@@ -201,7 +215,7 @@ class Server:
 
 # ---- data ----------------------------------------------------------------------------------------
 
-async def _load(uri: str, scale: float) -> dict:
+async def _load(uri: str, scale: float, cfg: Config) -> dict:
     from auth.demo_identities import seed_demo_identities
     from bench import dataset
     from documents.db import client as database
@@ -214,6 +228,11 @@ async def _load(uri: str, scale: float) -> dict:
         # What the service seeds in development mode, seeded now so the floor and the service see the same data.
         await seed_demo_data()
         await seed_demo_identities()
+        info["write"] = await dataset.load_write_fixtures(cfg.progress_recalls, cfg.consumers, DEMO_PASSWORD)
+        rkeys = [d["sort_key"] async for d in database.get_client()["qsradar"]["recalls"].find({}, {"sort_key": 1})]
+        rkeys.sort(reverse=True)
+        info["recall_cursors"] = [encode_cursor(k) for k in
+                                  random.Random(8).sample(rkeys[: int(len(rkeys) * 0.7)], min(200, len(rkeys) // 2))]
         coll = database.get_client()["qsradar"]["warnings"]
         rng = random.Random(7)
         pub = {"status": {"$in": ["LIFTED", "PUBLISHED"]}}
@@ -244,6 +263,13 @@ def make_requests(kind: str, cursors: list[str], n: int = 6000, seed: int = 11) 
             floor.append({"path": "/list", "body": {"first": 20}})
             continue
         levels = sorted(rng.sample(LEVELS, rng.randint(1, 3)), key=LEVELS.index)
+        if kind == "nested_recalls":
+            statuses = sorted(rng.sample(RECALL_STATUSES, rng.randint(2, 4)), key=RECALL_STATUSES.index)
+            after = rng.choice(cursors) if rng.random() < 0.8 else None
+            gql.append({"path": "/graphql", "body": {"query": RECALLS_NESTED_QUERY, "operationName": "NestedRecalls",
+                                                     "variables": {"filter": {"statuses": statuses}, "after": after}}})
+            floor.append({"path": "/recalls_nested", "body": {"statuses": statuses, "after": after, "first": 20}})
+            continue
         if kind == "nested":
             gql.append({"path": "/graphql", "body": {"query": NESTED_QUERY, "operationName": "Nested",
                                                      "variables": {"filter": {"levels": levels}}}})
@@ -266,7 +292,73 @@ def make_requests(kind: str, cursors: list[str], n: int = 6000, seed: int = 11) 
 
 
 def edge_ids(body: dict) -> list[str]:
-    return [e["node"]["id"] for e in body["data"]["warnings"]["edges"]]
+    return [e["node"]["id"] for e in next(iter(body["data"].values()))["edges"]]
+
+
+def complaint_requests(consumers: list[dict], n: int, retry_share: float, seed: int,
+                       tokens: dict[str, str] | None) -> list[dict]:
+    """n filings with distinct keys spread over the consumers, `retry_share` of them sent a second time a few
+    places later (often while the first is still in flight). `tokens` (consumer id -> access token): requests
+    to the service; None: to the floor. Each request is tagged "<consumer id>|<key>"."""
+    rng = random.Random(seed)
+    placed: list[tuple[float, dict]] = []
+    for i in range(n):
+        who = consumers[i % len(consumers)]["id"]
+        key = f"bench-{seed}-{i:07d}"
+        content = {"productName": f"基准测试移动电源 {i % 97}", "description": f"基准测试投诉：充电时外壳发烫，编号 {i}。",
+                   "channel": "跨境电商 cross-border e-commerce", "region": "440300"}
+        if tokens is None:
+            req = {"path": "/complaint", "body": {"complainant": who, "key": key, "input": content},
+                   "tag": f"{who}|{key}"}
+        else:
+            req = {"path": "/graphql", "body": {"query": FILE_COMPLAINT, "operationName": "File",
+                                                "variables": {"input": content, "key": key}},
+                   "headers": {"authorization": f"Bearer {tokens[who]}"}, "tag": f"{who}|{key}"}
+        placed.append((float(i), req))
+        if rng.random() < retry_share:
+            placed.append((i + rng.uniform(0.5, 40.0), req))
+    placed.sort(key=lambda pr: pr[0])
+    return [r for _, r in placed]
+
+
+def check_complaints(uri: str, collection: str, acks: list[list]) -> dict:
+    """Every acknowledged key stored exactly once, and every answer for one key naming the same complaint."""
+    from pymongo import MongoClient
+
+    ids_by_tag: dict[str, set] = {}
+    for tag, cid in acks:
+        ids_by_tag.setdefault(tag, set()).add(cid)
+    client: MongoClient = MongoClient(uri)
+    try:
+        stored: dict[str, int] = {}
+        whos = list({t.split("|", 1)[0] for t in ids_by_tag})
+        for d in client["qsradar"][collection].find({"complainant_id": {"$in": whos},
+                                                     "idempotency_key": {"$regex": "^bench-"}},
+                                                    {"complainant_id": 1, "idempotency_key": 1}):
+            tag = f"{d['complainant_id']}|{d['idempotency_key']}"
+            stored[tag] = stored.get(tag, 0) + 1
+    finally:
+        client.close()
+    lost = sum(1 for t in ids_by_tag if stored.get(t, 0) == 0)
+    duplicated = sum(n - 1 for n in stored.values() if n > 1) + sum(1 for v in ids_by_tag.values() if len(v) > 1)
+    return {"acked_keys": len(ids_by_tag), "retries_answered": len(acks) - len(ids_by_tag), "stored": len(stored),
+            "lost": lost, "duplicated": duplicated}
+
+
+def progress_start(uri: str, ids: list[str], global_ids: bool) -> list[list]:
+    """[recall id as the target expects it, its units recovered now] for the progress recalls."""
+    from bson import ObjectId
+    from pymongo import MongoClient
+
+    from gql.core.node import global_id
+
+    client: MongoClient = MongoClient(uri)
+    try:
+        units = {str(d["_id"]): d["units_recovered"] for d in client["qsradar"]["recalls"].find(
+            {"_id": {"$in": [ObjectId(i) for i in ids]}}, {"units_recovered": 1})}
+    finally:
+        client.close()
+    return [[str(global_id("Recall", i)) if global_ids else i, units[i]] for i in ids]
 
 
 # ---- measurements --------------------------------------------------------------------------------
@@ -299,10 +391,12 @@ def signin_timing(base: str, n: int) -> dict:
 
 
 def run_http(tmp: Path, label: str, base: str, requests: list[dict], headers: dict, concurrency: int,
-             warmup: float, duration: float, roles: dict[str, int], profile_pids: dict[str, int] | None) -> dict:
+             warmup: float, duration: float, roles: dict[str, int], profile_pids: dict[str, int] | None,
+             **extra: object) -> dict:
+    """One load process against `base`; `extra` goes into the spec (`once`, `progress`: bench/load_http.py)."""
     spec_path, out_path = tmp / f"{label}.spec.json", tmp / f"{label}.out.json"
     spec_path.write_bytes(orjson.dumps({"base_url": base, "requests": requests, "headers": headers,
-                                        "concurrency": concurrency, "warmup": warmup, "duration": duration}))
+                                        "concurrency": concurrency, "warmup": warmup, "duration": duration, **extra}))
     load = subprocess.Popen([PY, "-m", "bench.load_http", str(spec_path), str(out_path)], cwd=ROOT,
                             preexec_fn=_die_with_parent)
     time.sleep(warmup)
@@ -315,9 +409,15 @@ def run_http(tmp: Path, label: str, base: str, requests: list[dict], headers: di
             p.wait(timeout=20)
     r = orjson.loads(out_path.read_bytes())
     lat = r.pop("lat_ms")
-    return {"throughput": round(r["throughput"], 1), "p50_ms": pct(lat, 50), "p99_ms": pct(lat, 99),
-            "requests": r["ok"], "errors": r["errors"], "first_error": r["first_error"],
-            "client_cpu_pct": round(r["client_cpu_pct"], 1), "concurrency": concurrency, **usage}
+    out = {"throughput": round(r["throughput"], 1), "p50_ms": pct(lat, 50), "p99_ms": pct(lat, 99),
+           "requests": r["ok"], "errors": r["errors"], "first_error": r["first_error"],
+           "client_cpu_pct": round(r["client_cpu_pct"], 1), "concurrency": concurrency, **usage}
+    if extra.get("progress"):
+        out["conflicts"] = r["conflicts"]
+    if extra.get("once"):
+        out["acks"] = r["acks"]
+        out["list_used_up"] = r["exhausted"]
+    return out
 
 
 def start_profilers(tmp: Path, label: str, pids: dict[str, int] | None, duration: float) -> list[subprocess.Popen]:
@@ -512,14 +612,18 @@ def main(argv: list[str]) -> int:
     results: dict = {"scenarios": {}, "meta": {}}
     service = floor = None
     try:
-        info = asyncio.run(_load(uri, cfg.scale))
+        info = asyncio.run(_load(uri, cfg.scale, cfg))
         cursors = info.pop("anon_cursors")
+        recall_cursors = info.pop("recall_cursors")
+        write_fixtures = info.pop("write")
         print(f"data set: {info['warnings']} warnings {info['by_status']}, {info['enterprises']} enterprises, "
               f"{info['recalls']} recalls, loaded in {info['seconds']} s ({info['mode']} mode)", flush=True)
         results["meta"].update(scale=cfg.scale, quick=quick, dataset=info, cpus=os.cpu_count(),
                                load_generator="subprocess: python -m bench.load_http (asyncio HTTP/1.1) / bench.load_ws (websockets)")
-        http_scenarios = ["cold_list", "cold_list_first_page", "hot_list", "nested"]
-        reqs = {s: make_requests(s, cursors) for s in http_scenarios}
+        http_scenarios = ["cold_list", "cold_list_first_page", "hot_list", "nested", "nested_recalls"]
+        reqs = {s: make_requests(s, recall_cursors if s == "nested_recalls" else cursors) for s in http_scenarios}
+        consumers = write_fixtures["consumers"]
+        progress_ids = write_fixtures["progress_recalls"]
         log_level = os.environ.get("BENCH_LOG_LEVEL", "warning")
 
         # ---- phase 1: the floor alone -------------------------------------------------------------
@@ -530,7 +634,8 @@ def main(argv: list[str]) -> int:
                                  "--port", str(fport), "--workers", "2", "--log-level", log_level, "--proxy-headers",
                                  "--ws-ping-interval", "20", "--ws-ping-timeout", "20", "--ws-per-message-deflate", "false",
                                  "--timeout-graceful-shutdown", "10"],
-                       {**os.environ, "BENCH_FLOOR_MONGODB_URI": uri, "BENCH_FLOOR_SOCK_DIR": str(sockdir)},
+                       {**os.environ, "BENCH_FLOOR_MONGODB_URI": uri, "BENCH_FLOOR_SOCK_DIR": str(sockdir),
+                        "BENCH_FLOOR_LOCK_DIR": str(tmp)},
                        fport, "/healthz", tmp / "floor.log")
         floor.wait_ready(2)
         while len(list(sockdir.glob("*.sock"))) < 2:
@@ -546,6 +651,20 @@ def main(argv: list[str]) -> int:
             dur = cfg.cold_duration if s == "cold_list" else cfg.duration
             floor_res[s] = run_http(tmp, f"floor-{s}", floor.base, reqs[s][1], {}, conc, cfg.warmup, dur, froles, None)
             print(f"  floor {s}: {floor_res[s]['throughput']} req/s, p50 {floor_res[s]['p50_ms']} ms", flush=True)
+        floor_res["recall_progress"] = run_http(
+            tmp, "floor-recall_progress", floor.base, [], {}, cfg.concurrency, cfg.warmup, cfg.duration, froles, None,
+            progress={"kind": "floor", "recalls": progress_start(uri, progress_ids, False)})
+        print(f"  floor recall_progress: {floor_res['recall_progress']['throughput']} req/s, "
+              f"{floor_res['recall_progress']['conflicts']} conflicts retried", flush=True)
+        floor_res["complaint_burst"] = run_http(
+            tmp, "floor-complaint_burst", floor.base, complaint_requests(consumers, cfg.complaints, cfg.retry_share, 1,
+                                                                         None),
+            {}, cfg.concurrency, cfg.warmup, cfg.duration, froles, None, once=True)
+        floor_res["complaint_burst"].update(check_complaints(uri, "bench_floor_complaints",
+                                                             floor_res["complaint_burst"].pop("acks")))
+        print(f"  floor complaint_burst: {floor_res['complaint_burst']['throughput']} req/s, lost "
+              f"{floor_res['complaint_burst']['lost']}, duplicated {floor_res['complaint_burst']['duplicated']}",
+              flush=True)
 
         payload_template = orjson.loads(orjson.dumps({"id": "1", "type": "next", "payload": {"data": {"alerts": {
             "cursor": "YWxlcnQ6MTAwMDA", "type": "PUBLISHED", "warning": {
@@ -589,7 +708,14 @@ def main(argv: list[str]) -> int:
             r = c.post("/graphql", json={"query": 'mutation { signIn(input: {email: "regulator@demo.test", '
                                                   'password: "demo-pass-2026"}) { accessToken } }'})
             regulator = r.json()["data"]["signIn"]["accessToken"]
-            headers = {"nested": {"authorization": f"Bearer {agency}"}}
+            tokens = {}
+            for who in [{"email": "enterprise@demo.test", "id": "enterprise"}, *consumers]:
+                r = c.post("/graphql", json={"query": "mutation($e: String!, $p: String!) { signIn(input: {email: $e, "
+                                                      "password: $p}) { accessToken } }",
+                                             "variables": {"e": who["email"], "p": DEMO_PASSWORD}})
+                tokens[who["id"]] = r.json()["data"]["signIn"]["accessToken"]
+            headers = {"nested": {"authorization": f"Bearer {agency}"},
+                       "nested_recalls": {"authorization": f"Bearer {agency}"}}
             # Same answers as the floor for the same parameters?
             mismatches = []
             for s in http_scenarios:
@@ -611,6 +737,20 @@ def main(argv: list[str]) -> int:
                 cfg.bg_seconds)
             print(f"  service {s}: {svc_res[s]['throughput']} req/s, p50 {svc_res[s]['p50_ms']} ms, "
                   f"{svc_res[s]['db_round_trips_per_request']} DB round trips/request", flush=True)
+        svc_res["recall_progress"] = run_http(
+            tmp, "service-recall_progress", service.base, [], {"authorization": f"Bearer {tokens['enterprise']}"},
+            cfg.concurrency, cfg.warmup, cfg.duration, sroles, profile_pids,
+            progress={"kind": "service", "recalls": progress_start(uri, progress_ids, True)})
+        print(f"  service recall_progress: {svc_res['recall_progress']['throughput']} req/s, "
+              f"{svc_res['recall_progress']['conflicts']} conflicts retried", flush=True)
+        svc_res["complaint_burst"] = run_http(
+            tmp, "service-complaint_burst", service.base,
+            complaint_requests(consumers, cfg.complaints, cfg.retry_share, 2, tokens), {}, cfg.concurrency,
+            cfg.warmup, cfg.duration, sroles, profile_pids, once=True)
+        svc_res["complaint_burst"].update(check_complaints(uri, "complaints", svc_res["complaint_burst"].pop("acks")))
+        print(f"  service complaint_burst: {svc_res['complaint_burst']['throughput']} req/s, lost "
+              f"{svc_res['complaint_burst']['lost']}, duplicated {svc_res['complaint_burst']['duplicated']}",
+              flush=True)
 
         svc_res["signin_timing"] = signin_timing(service.base, 8 if quick else 40)
         print(f"  service signin_timing: unknown email p50 {svc_res['signin_timing']['unknown_p50_ms']} ms, wrong "
@@ -647,6 +787,7 @@ def main(argv: list[str]) -> int:
 
         # ---- results ------------------------------------------------------------------------------
         targets = {"cold_list": 0.5, "cold_list_first_page": 0.5, "hot_list": 2.0, "nested": 0.4,
+                   "nested_recalls": 0.4, "recall_progress": 0.5, "complaint_burst": 0.5,
                    "fanout_1000": 0.5, "fanout_5000": 0.5}
         for s, target in targets.items():
             g, f = svc_res[s], floor_res[s]
@@ -664,9 +805,16 @@ def main(argv: list[str]) -> int:
                              service=g, floor=f)
             else:
                 entry.update(result=verdict(ratio, target), unit="requests/s", service=g, floor=f)
-                if s == "nested":
+                if s in ("nested", "nested_recalls"):
                     entry["db_round_trips_per_request"] = g["db_round_trips_per_request"]
                     entry["floor_db_round_trips_per_request"] = 3
+                if s == "recall_progress":
+                    entry.update(conflicts=g["conflicts"], floor_conflicts=f["conflicts"])
+                if s == "complaint_burst":
+                    entry.update(lost=g["lost"], duplicated=g["duplicated"], floor_lost=f["lost"],
+                                 floor_duplicated=f["duplicated"], retries_answered=g["retries_answered"])
+                    if g["lost"] or g["duplicated"]:
+                        entry["result"] = "FAIL"
             results["scenarios"][s] = entry
         timing = svc_res["signin_timing"]
         timing_ratio = ratio_of(timing["unknown_p50_ms"], timing["wrong_p50_ms"])
@@ -680,8 +828,8 @@ def main(argv: list[str]) -> int:
             "rss_before_mb": mem["rss_before_mb"], "rss_subscribed_mb": mem["rss_subscribed_mb"],
             "floor_kb_per_socket": floor_res["fanout_5000"]["kb_per_subscription"]}
         results["meta"]["runtime_s"] = round(time.perf_counter() - started, 1)
-        order = ["cold_list", "cold_list_first_page", "hot_list", "nested", "fanout_1000", "fanout_5000",
-                 "subscriber_memory", "signin_timing"]
+        order = ["cold_list", "cold_list_first_page", "hot_list", "nested", "nested_recalls", "recall_progress",
+                 "complaint_burst", "fanout_1000", "fanout_5000", "subscriber_memory", "signin_timing"]
         results["scenarios"] = {k: results["scenarios"][k] for k in order}
         results_path().write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
         print_table(results)
@@ -727,10 +875,15 @@ def print_table(results: dict) -> None:
             continue
         g = e["service"]
         notes = []
-        if name == "nested":
+        if name in ("nested", "nested_recalls"):
             notes.append(f"DB round trips/request {e['db_round_trips_per_request']} (floor 3)")
         elif "db_round_trips_per_request" in g:
             notes.append(f"DB round trips/request {g['db_round_trips_per_request']}")
+        if name == "recall_progress":
+            notes.append(f"CONFLICT retries {e['conflicts']} (floor {e['floor_conflicts']})")
+        if name == "complaint_burst":
+            notes.append(f"lost {e['lost']} dup {e['duplicated']} (floor {e['floor_lost']}/{e['floor_duplicated']}), "
+                         f"{g['acked_keys']} keys, {e['retries_answered']} retries answered")
         if name.startswith("fanout"):
             notes.append(f"lost {e['lost']} dup {e['duplicated']} (floor {e['floor_lost']}/{e['floor_duplicated']}), "
                          f"per-event fan-out {f(e['fanout_rate'], 0)}/s vs floor {f(e['floor_fanout_rate'], 0)}/s")

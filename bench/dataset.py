@@ -240,3 +240,40 @@ async def load(scale: float, seed: int = 2026) -> dict:
         by_status[w.status.value] += 1
     return {"warnings": len(ws), "enterprises": len(ents), "recalls": len(recalls), "by_status": dict(by_status),
             "mode": mode, "seconds": round(time.perf_counter() - t0, 1)}
+
+
+# ---- write scenarios: recalls of the demo enterprise, bench consumers ----------------------------------------
+
+DEMO_USCC = "91440300MA5DEM1X0R"  # the enterprise of enterprise@demo.test (documents/demo/data.py)
+CONSUMER_EMAIL = "bench-consumer-{}@bench.test"
+PROGRESS_UNITS = 1_000_000_000  # headroom: every report adds one unit and never completes the recall
+
+
+async def load_write_fixtures(progress_recalls: int, consumers: int, password: str) -> dict:
+    """What the write scenarios need (after the demo data): `progress_recalls` voluntary recalls of the demo
+    enterprise, announced and put in progress through `documents.recalls.actions` (codes, duties, audit, change
+    log), dated 2024; and `consumers` consumer accounts for complaint_burst."""
+    from auth.sessions import create_account
+    from documents.accounts.models import Account
+    from documents.enums import Role
+    from documents.recalls import actions as recall_actions
+
+    recall_ids = []
+    for i in range(progress_recalls):
+        r = Recall(product_name=f"基准测试进展上报移动电源 {i}", product_name_en=f"Bench progress power bank {i}",
+                   brand="BenchBrand", model=f"P-{i}", type=RecallType.VOLUNTARY, enterprise_uscc=DEMO_USCC,
+                   hazard="基准测试：电芯可能过热。", units_affected=PROGRESS_UNITS, code="")
+        at = datetime(2024, 1, 2, tzinfo=UTC) + timedelta(minutes=i)
+        r = await recall_actions.announce(r, by=BY, at=at)
+        # A first report (0 units) puts it IN_PROGRESS now, so no status changes while the phases run (the
+        # nested_recalls answers of the floor and the service are compared on the same pages).
+        r = await recall_actions.report_progress(r, 0, 0.0, None, by=BY, at=at + timedelta(minutes=1))
+        recall_ids.append(str(r.id))
+    accounts = []
+    for i in range(consumers):
+        email = CONSUMER_EMAIL.format(i)
+        account = await Account.find_one(Account.email == email)
+        if account is None:
+            account = await create_account(email, password, Role.CONSUMER, display_name=f"Bench consumer {i}")
+        accounts.append({"email": email, "id": str(account.id)})
+    return {"progress_recalls": recall_ids, "consumers": accounts}
