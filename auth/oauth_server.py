@@ -24,6 +24,7 @@ from authlib.oauth2.rfc6749.util import scope_to_list
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from auth import viewer
 from auth.passwords import verify_secret_sync
 from auth.signin_limits import bounded, seconds_until
 from auth.tokens import issue_access_token
@@ -71,7 +72,11 @@ class _Client(ClientMixin):
 
     def check_client_secret(self, client_secret: str) -> bool:
         # Without a stored client this verifies against the dummy hash: an unknown id costs the same.
-        return verify_secret_sync(self.doc.secret_hash if self.doc else None, client_secret)
+        if verify_secret_sync(self.doc.secret_hash if self.doc else None, client_secret):
+            return True
+        # After a rotation the previous secret is still accepted until its grace ends (then refused).
+        return bool(self.doc and self.doc.previous_secret_valid()
+                    and verify_secret_sync(self.doc.previous_secret_hash, client_secret))
 
     def check_endpoint_auth_method(self, method: str, endpoint: str) -> bool:
         return endpoint == "token" and method in ("client_secret_basic", "client_secret_post")
@@ -80,7 +85,8 @@ class _Client(ClientMixin):
         return False
 
     def check_grant_type(self, grant_type: str) -> bool:
-        return grant_type == "client_credentials" and self.doc is not None and not self.doc.disabled
+        return (grant_type == "client_credentials" and self.doc is not None and not self.doc.disabled
+                and self.doc.revoked_at is None)
 
 
 class _Grant(ClientCredentialsGrant):
@@ -228,3 +234,9 @@ async def metadata_endpoint(request: Request) -> Response:
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "scopes_supported": SUPPORTED_SCOPES,
     })
+
+
+def forget_client(client_id: str) -> None:
+    """Drop this process's cached grant of a client (revoked or changed): its tokens are re-checked at once here;
+    other processes re-read it within auth.viewer.CLIENT_CACHE_SECONDS."""
+    viewer._client_grants.pop(client_id, None)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from bson.errors import InvalidId
 from strawberry.types import Info
 
 from auth import sessions
-from auth.agency_clients import register_client
 from documents.core.errors import NotFound
 from documents.enums import AgencyScope, Role
+from gql.accounts import agency_clients as admin_clients
 from gql.accounts.types import AgencyClientCredentials, AgencyScopeEnum, AuthPayload, Viewer
 from gql.core.context import Context
 from gql.core.node import decode_id
@@ -46,6 +48,11 @@ class CreateAgencyClientInput:
     name: str
     scopes: list[AgencyScopeEnum]  # type: ignore[valid-type]
     country: str | None = None
+    budget_maximum: int | None = strawberry.field(
+        default=None, description="Its own bucket size in points; null: the service default (预算上限).")
+    budget_restore_rate: float | None = strawberry.field(
+        default=None, description="Its own restore rate, points per second; null: the service default "
+                                  "(每秒恢复点数).")
 
 
 def _ctx(info: Info) -> Context:
@@ -94,7 +101,39 @@ class AccountMutation:
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Register a partner-agency OAuth client (ADMIN).")
     async def create_agency_client(self, info: Info, input: CreateAgencyClientInput) -> AgencyClientCredentials:
-        client, secret = await register_client(input.client_id, input.name, [AgencyScope(s) for s in input.scopes],
-                                               by=viewer_of(info).actor, country=input.country)
+        client, secret = await admin_clients.create(info, input.client_id, input.name,
+                                                    [AgencyScope(s) for s in input.scopes], input.country,
+                                                    input.budget_maximum, input.budget_restore_rate)
         return AgencyClientCredentials(client_id=client.client_id, client_secret=secret,
-                                       scopes=[s.value for s in client.scopes])
+                                       scopes=[AgencyScope(s).value for s in client.scopes], client=client)
+
+    @strawberry.mutation(permission_classes=[IsAdmin],
+                         description="Change an agency client's name, scopes or budget (修改合作机构客户端, ADMIN); "
+                                     "audited.")
+    async def update_agency_client(
+            self, info: Info,
+            id: Annotated[strawberry.ID, strawberry.argument(description="The client's global id (客户端 ID).")],
+            input: Annotated[admin_clients.UpdateAgencyClientInput, strawberry.argument(
+                description="The changes (修改内容).")]) -> admin_clients.AgencyClient:
+        return await admin_clients.update(info, id, input)
+
+    @strawberry.mutation(permission_classes=[IsAdmin],
+                         description="Give an agency client a new secret, shown once (轮换客户端密钥, ADMIN); the old "
+                                     "one is still accepted by /oauth/token for `graceSeconds`; audited.")
+    async def rotate_agency_client_secret(
+            self, info: Info,
+            id: Annotated[strawberry.ID, strawberry.argument(description="The client's global id (客户端 ID).")],
+            grace_seconds: Annotated[int, strawberry.argument(
+                description="How long the old secret stays valid, 0 to 30 days in seconds; 0 refuses it at once "
+                            "(旧密钥宽限秒数).")] = 86400) -> admin_clients.AgencyClientSecretRotation:
+        return await admin_clients.rotate(info, id, grace_seconds)
+
+    @strawberry.mutation(permission_classes=[IsAdmin],
+                         description="Revoke an agency client for good (吊销客户端, ADMIN): no new token, and its "
+                                     "issued tokens are refused (at once on this process, within 5 s on the others); "
+                                     "audited.")
+    async def revoke_agency_client(
+            self, info: Info,
+            id: Annotated[strawberry.ID, strawberry.argument(description="The client's global id (客户端 ID).")],
+            ) -> admin_clients.AgencyClient:
+        return await admin_clients.revoke(info, id)

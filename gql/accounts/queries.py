@@ -9,9 +9,11 @@ from strawberry.types import Info
 from documents.accounts.agency_clients import AgencyClient
 from documents.accounts.models import Account
 from documents.enums import Role
+from gql.accounts import agency_clients as admin_clients
 from gql.accounts.types import Viewer
+from gql.core.connections import AfterArg, Connection, FirstArg
 from gql.core.node import global_id
-from gql.core.permissions import viewer_of
+from gql.core.permissions import IsAdmin, viewer_of
 
 
 @strawberry.type
@@ -30,3 +32,9 @@ class AccountQuery:
                           display_name=client.name, role=Role.AGENCY, locale=None, scopes=sorted(v.scopes),
                           enterprise_uscc=None)
         return None
+
+    @strawberry.field(permission_classes=[IsAdmin],
+                      description="Partner-agency clients (合作机构客户端), newest first (ADMIN).")
+    async def agency_clients(self, first: FirstArg = None, after: AfterArg = None
+                             ) -> Connection[admin_clients.AgencyClient]:
+        return await admin_clients.list_clients(first, after)

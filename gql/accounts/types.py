@@ -17,6 +17,7 @@ from gql.enterprises.types import Enterprise, enterprises_by_uscc
 from gql.watchlist.types import WatchedProduct, watchlist_of
 
 if TYPE_CHECKING:
+    from gql.accounts.agency_clients import AgencyClient
     from gql.recalls.types import RecallDuty
 
 AgencyScopeEnum = strawberry.enum(AgencyScope, name="AgencyScope")
@@ -87,3 +88,5 @@ class AgencyClientCredentials:
     client_id: str
     client_secret: str = strawberry.field(description="Shown once; only its hash is stored.")
     scopes: list[str]
+    client: Annotated[AgencyClient, strawberry.lazy("gql.accounts.agency_clients")] | None = strawberry.field(
+        default=None, description="The client registered (新建的客户端).")

@@ -14,6 +14,8 @@
   at `rate / WEB_CONCURRENCY`, so the sustained rate over all workers is the configured one, and a burst may
   reach `WEB_CONCURRENCY × maximum` at worst (each worker's bucket starts full).
 - **Reporting**: `extensions.cost {requested, actual, throttleStatus {maximum, currentlyAvailable, restoreRate}}`.
+- **Usage** of agency clients per UTC day (requests, cost charged, requests with errors): counted in memory here and
+  flushed every few seconds by documents/accounts/agency_usage.py (no database write per request).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationT
 from strawberry.extensions import SchemaExtension
 
 from auth.viewer import Viewer
-from documents.accounts import buckets
+from documents.accounts import agency_usage, buckets
 from documents.accounts.agency_clients import AgencyClient
 from documents.settings import get_settings
 from gql.core.errors import ErrorCode
@@ -144,6 +146,12 @@ async def limits_for(viewer: Viewer) -> Limits:
     return limits
 
 
+def forget_client_limits(client_id: str) -> None:
+    """Drop this process's cached budget of a client (changed by an admin): the new values apply at once here,
+    within CLIENT_CACHE_SECONDS in other processes."""
+    _client_limits.pop(client_id, None)
+
+
 def bucket_key(viewer: Viewer, address: str | None) -> str:
     """Whose bucket pays: the client, the account, or (anonymous) the address."""
     if viewer.kind == "client":
@@ -175,6 +183,23 @@ class CostBudget(SchemaExtension):
         self.limits = Limits(1, 1.0)
         self.local = False
         self.mutation_fields = 0
+        self.subscription = False
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        yield
+        self._count_usage()
+
+    def _count_usage(self) -> None:
+        """An agency client's request, its charged cost and whether it failed, counted for its usage per day."""
+        ctx = self.execution_context
+        viewer = getattr(ctx.context, "viewer", None)
+        if viewer is None or viewer.kind != "client" or viewer.subject_id is None or self.subscription \
+                or getattr(ctx.context, "internal", False):
+            return
+        result = ctx.result
+        failed = bool(ctx.pre_execution_errors) or bool(getattr(result, "errors", None))
+        cost = min(int(self.report["actual"]), self.charged) if self.report is not None and self.charged else 0
+        agency_usage.meter.add(viewer.subject_id, cost, failed)
 
     async def on_validate(self) -> AsyncIterator[None]:
         ctx = self.execution_context
@@ -188,7 +213,9 @@ class CostBudget(SchemaExtension):
     async def _charge(self) -> GraphQLError | None:
         ctx = self.execution_context
         measured = measure_request(ctx.graphql_document, ctx.operation_name, ctx.variables)
-        if measured is None or measured[0].operation is OperationType.SUBSCRIPTION:
+        if measured is not None and measured[0].operation is OperationType.SUBSCRIPTION:
+            self.subscription = True
+        if measured is None or self.subscription:
             return None
         operation, requested = measured
         if operation.operation is OperationType.MUTATION:

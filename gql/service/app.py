@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from auth.demo_identities import seed_demo_identities
 from auth.oauth_server import metadata_endpoint, token_endpoint
+from documents.accounts import agency_usage
 from documents.db import client as database
 from documents.db import migrations
 from documents.db.embedded_server import EmbeddedServer
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             yield
         finally:
             await webhook_worker.stop()
+            await agency_usage.meter.stop()  # agency usage counted in memory, written before the database goes
             await upkeep.stop()
             await monitor.stop()
             await stop_hub()
