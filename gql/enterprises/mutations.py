@@ -36,6 +36,12 @@ EvidenceIds = Annotated[list[str] | None, strawberry.argument(description="Evide
                                                                           "/uploads.")]
 CONFIRMS = "The breach record this change confirms (失信记录编号); the basis becomes BREACH."
 REPAIRS = "The breach record to repair (拟修复记录); defaults to the latest open one."
+UsccArg = Annotated[str, strawberry.argument(
+    description="The enterprise's unified social credit code (统一社会信用代码).")]
+OwnUsccArg = Annotated[str, strawberry.argument(
+    description="Your own enterprise's unified social credit code (统一社会信用代码); FORBIDDEN for another's.")]
+ReasonArg = Annotated[str, strawberry.argument(
+    description="Why (理由), kept in the credit record and the audit trail.")]
 
 
 @strawberry.input(description="A new enterprise (企业登记): identity, type, region and AEO certificate.")
@@ -71,7 +77,9 @@ class EnterpriseMutation:
                                      "the breach record it confirms (basis BREACH, e.g. a threshold proposal), "
                                      "otherwise the basis is a manual decision.")
     async def set_credit_level(
-        self, info: Info, uscc: str, level: CreditLevel, reason: str,
+        self, info: Info, uscc: UsccArg,
+        level: Annotated[CreditLevel, strawberry.argument(description="The new customs credit level (信用等级).")],
+        reason: ReasonArg,
         breach_id: Annotated[str | None, strawberry.argument(description=CONFIRMS)] = None,
     ) -> Enterprise:
         doc = await actions.set_credit_level(uscc, level, reason, by=viewer_of(info).actor, breach_id=breach_id)
@@ -79,7 +87,8 @@ class EnterpriseMutation:
 
     @strawberry.mutation(permission_classes=[IsRegulator],
                          description="Register an enterprise (企业登记, REGULATOR) with its initial rating.")
-    async def register_enterprise(self, info: Info, input: RegisterEnterpriseInput) -> Enterprise:
+    async def register_enterprise(self, info: Info, input: Annotated[RegisterEnterpriseInput, strawberry.argument(
+            description="The enterprise to register.")]) -> Enterprise:
         doc = EnterpriseDoc(uscc=input.uscc, name=input.name, name_en=input.name_en, customs_code=input.customs_code,
                             types=input.types or [], region=input.region, region_code=input.region_code,
                             credit_level=input.credit_level, aeo_certificate_no=input.aeo_certificate_no,
@@ -92,7 +101,9 @@ class EnterpriseMutation:
                          description="Record a breach (记录失信行为, REGULATOR). It never changes the level: a SERIOUS "
                                      "breach or N GENERAL ones in 12 months make a proposal (creditProposal).")
     async def record_breach(
-        self, info: Info, uscc: str, grade: BreachGrade, reason: str,
+        self, info: Info, uscc: UsccArg,
+        grade: Annotated[BreachGrade, strawberry.argument(description="Minor, general or serious (轻微/一般/严重).")],
+        reason: Annotated[str, strawberry.argument(description="What happened (失信事实).")],
         origin: Annotated[BreachSource, strawberry.argument(name="source", description="Where it comes from "
                                                                                       "(来源).")] = \
             BreachSource.INSPECTION,
@@ -117,7 +128,8 @@ class EnterpriseMutation:
                          description="Apply for credit repair (申请信用修复, ENTERPRISE, own enterprise) after "
                                      "rectification; reviewed within 20 working days.")
     async def apply_credit_repair(
-        self, info: Info, uscc: str, reason: str,
+        self, info: Info, uscc: OwnUsccArg,
+        reason: Annotated[str, strawberry.argument(description="What was rectified (整改情况).")],
         evidence_ids: EvidenceIds = None,
         breach_id: Annotated[str | None, strawberry.argument(description=REPAIRS)] = None,
     ) -> CreditApplication:
@@ -130,7 +142,8 @@ class EnterpriseMutation:
                          description="Object to the latest rating change (信用异议, ENTERPRISE, own enterprise); "
                                      "reviewed within 20 working days.")
     async def object_to_rating(
-        self, info: Info, uscc: str, reason: str,
+        self, info: Info, uscc: OwnUsccArg,
+        reason: Annotated[str, strawberry.argument(description="Why the rating is wrong (异议理由).")],
         evidence_ids: EvidenceIds = None,
     ) -> CreditApplication:
         application = await actions.file_application(_own(info, uscc), CreditApplicationKind.OBJECTION, reason,
@@ -141,8 +154,13 @@ class EnterpriseMutation:
                          description="Decide a credit repair or an objection (审核, REGULATOR): PENDING -> APPROVED "
                                      "or REJECTED with reasons; a decided one is CONFLICT. An approved repair restores "
                                      "the previous tier and closes the breach; an upheld objection reverses it.")
-    async def review_credit_application(self, info: Info, id: strawberry.ID, approve: bool,
-                                        reason: str) -> CreditApplication:
+    async def review_credit_application(
+            self, info: Info,
+            id: Annotated[strawberry.ID, strawberry.argument(description="Global id of the credit application.")],
+            approve: Annotated[bool, strawberry.argument(
+                description="true: approve the repair or uphold the objection (通过); false: reject it (驳回).")],
+            reason: Annotated[str, strawberry.argument(description="Reasons for the decision (审核意见), shown to "
+                                                                   "the enterprise.")]) -> CreditApplication:
         decoded = decode_id(str(id), "CreditApplication")
         if decoded is None:
             raise NotFound("no such credit application")

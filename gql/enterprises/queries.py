@@ -14,7 +14,16 @@ from documents.enterprises.models import CreditApplication as ApplicationDoc
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enterprises.models import check_uscc, search_form
 from documents.enums import ChangeTopic, CreditApplicationKind, CreditLevel, EnterpriseType, ReviewState
-from gql.core.connections import Connection, UpdatedAfterArg, changed_ids, connection, empty_connection, keyset_page
+from gql.core.connections import (
+    AfterArg,
+    Connection,
+    FirstArg,
+    UpdatedAfterArg,
+    changed_ids,
+    connection,
+    empty_connection,
+    keyset_page,
+)
 from gql.core.errors import bad_input
 from gql.core.permissions import forbid, viewer_of
 from gql.enterprises.credit import CreditApplication
@@ -82,18 +91,24 @@ def enterprise_query(info: Info, f: EnterpriseFilter | None) -> dict[str, Any]:
     return q
 
 
+EnterpriseFilterArg = Annotated[EnterpriseFilter | None, strawberry.argument(
+    description="Narrows the list by name, code, level, type or region (筛选).")]
+
+
 @strawberry.type
 class EnterpriseQuery:
     @strawberry.field(description="An enterprise by its unified social credit code (统一社会信用代码); null when none "
                                   "is registered; BAD_USER_INPUT for a code whose check character is wrong.")
-    async def enterprise(self, info: Info, uscc: str) -> Enterprise | None:
+    async def enterprise(self, info: Info, uscc: Annotated[str, strawberry.argument(
+            description="Unified social credit code (统一社会信用代码), 18 characters, check character "
+                        "verified.")]) -> Enterprise | None:
         found = await enterprises_by_uscc(info, [check_uscc(uscc)])
         return found[0] if found else None
 
     @strawberry.field(description="Enterprises (企业信用查询), most recently registered first: public like the GACC "
                                   "credit lookup; the credit level needs credit:read for agencies.")
-    async def enterprises(self, info: Info, filter: EnterpriseFilter | None = None, first: int | None = None,
-                          after: str | None = None, updated_after: UpdatedAfterArg = None) -> Connection[Enterprise]:
+    async def enterprises(self, info: Info, filter: EnterpriseFilterArg = None, first: FirstArg = None,
+                          after: AfterArg = None, updated_after: UpdatedAfterArg = None) -> Connection[Enterprise]:
         q = {**enterprise_query(info, filter), **await changed_ids(ChangeTopic.ENTERPRISE, updated_after)}
         coll = EnterpriseDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after)
@@ -108,7 +123,7 @@ class EnterpriseQuery:
         kinds: Annotated[list[CreditApplicationKind] | None,
                          strawberry.argument(description="REPAIR or OBJECTION (修复/异议).")] = None,
         uscc: Annotated[str | None, strawberry.argument(description="One enterprise's (统一社会信用代码).")] = None,
-        first: int | None = None, after: str | None = None,
+        first: FirstArg = None, after: AfterArg = None,
     ) -> Connection[CreditApplication]:
         viewer = viewer_of(info)
         if viewer.is_anonymous or not visibility.can_read_applications(viewer):

@@ -11,8 +11,19 @@ from strawberry.types import Info
 
 from auth.visibility import enterprises as visibility
 from documents.enterprises.config import credit_settings
-from documents.enums import CreditBasis, CreditLevel, CrossBorderClass, DutyState, EnterpriseType
-from gql.core.connections import Connection
+from documents.enums import (
+    BreachGrade,
+    BreachSource,
+    CreditApplicationKind,
+    CreditBasis,
+    CreditLevel,
+    CrossBorderClass,
+    DutyState,
+    EnterpriseType,
+    ReviewState,
+)
+from gql.core.connections import AfterArg, Connection, FirstArg
+from gql.core.enum_docs import describe_enum
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import forbid, viewer_of
 from gql.enterprises.credit import (
@@ -30,13 +41,47 @@ if TYPE_CHECKING:
     from gql.recalls.types import Recall, RecallDuty
 
 
+describe_enum(CreditLevel, "Customs credit level (海关信用等级), GACC Decree No. 282, in force since 2026-04-01.", {
+    "AEO_ADVANCED": "AEO advanced certified enterprise (高级认证企业): mutual recognition abroad, lowest inspection "
+                    "rates.",
+    "AEO_CERTIFIED": "AEO certified enterprise (认证企业), the tier for small and medium firms; also AEO.",
+    "REGULAR": "Regular enterprise (常规企业).",
+    "DISHONEST": "Dishonest enterprise (失信企业).",
+    "SERIOUSLY_DISHONEST": "Seriously dishonest enterprise (严重失信企业), on the blacklist (黑名单)."})
+describe_enum(EnterpriseType, "What an enterprise does (企业类型).", {
+    "MANUFACTURER": "Manufacturer (生产企业).", "IMPORTER": "Importer (进口商).", "EXPORTER": "Exporter (出口商).",
+    "CROSS_BORDER_PLATFORM": "Cross-border e-commerce platform (跨境电商平台).",
+    "CROSS_BORDER_OPERATOR": "Cross-border e-commerce operator (跨境电商经营者).",
+    "WAREHOUSE": "Bonded or overseas warehouse (仓储企业)."})
+describe_enum(CreditBasis, "Why a credit level changed (信用变更依据).", {
+    "WARNING_MEASURE": "A published warning with the CREDIT_DOWNGRADE measure (预警措施).",
+    "OVERDUE_DUTY": "A recall duty left overdue (召回义务逾期).",
+    "BREACH": "A breach record confirmed by a regulator (失信行为记录).",
+    "REPAIR": "An approved credit repair (信用修复).",
+    "OBJECTION_UPHELD": "An objection to the rating upheld (异议成立).",
+    "MANUAL": "A regulator's decision with a reason (人工认定)."})
+describe_enum(BreachGrade, "Grade of a breach record (失信行为等级).", {
+    "MINOR": "Minor (轻微).", "GENERAL": "General (一般); several in 12 months propose DISHONEST.",
+    "SERIOUS": "Serious (严重); proposes DISHONEST at once."})
+describe_enum(BreachSource, "Where a breach record comes from (失信记录来源).", {
+    "WARNING": "A risk warning (风险预警).", "RECALL_DUTY": "An overdue recall duty (召回义务).",
+    "INSPECTION": "An inspection or check (检验检查)."})
+describe_enum(ReviewState, "Review state of a credit repair or objection (审核状态).", {
+    "PENDING": "Waiting for a regulator (待审核).",
+    "APPROVED": "Approved (通过): the repair restores the previous tier; an objection is upheld and the change "
+                "reversed.",
+    "REJECTED": "Rejected with reasons (驳回)."})
+describe_enum(CreditApplicationKind, "What an enterprise asks about its credit (信用申请类型).", {
+    "REPAIR": "Credit repair after rectification (信用修复).", "OBJECTION": "Objection to a rating (信用异议)."})
+
+
 @strawberry.type(description="One credit change (信用等级变更).")
 class CreditChange:
-    from_level: CreditLevel | None
-    to_level: CreditLevel
-    reason: str
-    by: str
-    at: datetime
+    from_level: CreditLevel | None = strawberry.field(description="Level before (原等级); null at registration.")
+    to_level: CreditLevel = strawberry.field(description="Level after (新等级).")
+    reason: str = strawberry.field(description="Why (理由), as recorded.")
+    by: str = strawberry.field(description="Who decided, as an opaque actor reference (account:…, system:…).")
+    at: datetime = strawberry.field(description="When it took effect (变更时间).")
     basis: CreditBasis = strawberry.field(description="Why it changed (变更依据): warning measure, overdue duty, "
                                                       "breach, repair, objection upheld or manual decision.")
     basis_ref: str | None = strawberry.field(description="The basis's reference (依据编号): the global id of the "
@@ -49,10 +94,11 @@ class Enterprise(Node):
     db_id: strawberry.Private[ObjectId]
     doc: strawberry.Private[dict]
     uscc: str = strawberry.field(description="Unified social credit code (统一社会信用代码), GB 32100-2015.")
-    name: str
-    name_en: str | None
-    region: str | None
-    cross_border_class: CrossBorderClass | None
+    name: str = strawberry.field(description="Chinese name (企业名称).")
+    name_en: str | None = strawberry.field(description="English name; null when none is registered.")
+    region: str | None = strawberry.field(description="Region name (所在地区).")
+    cross_border_class: CrossBorderClass | None = strawberry.field(
+        description="Cross-border e-commerce supervision class of its goods (跨境电商监管类别); null when none.")
     customs_code: str | None = strawberry.field(description="Customs registration code (海关注册编码), 10 characters.")
     types: list[EnterpriseType] = strawberry.field(description="What it does (企业类型); one enterprise may be "
                                                                "several.")
@@ -128,8 +174,9 @@ class Enterprise(Node):
 
     @strawberry.field(description="The enterprise's recall duties, soonest deadline first (召回义务): its own members "
                                   "and regulators; FORBIDDEN for others.")
-    async def duties(self, info: Info, states: list[DutyState] | None = None, first: int | None = None,
-                     after: str | None = None
+    async def duties(self, info: Info, states: Annotated[list[DutyState] | None, strawberry.argument(
+            description="Only duties in these states (义务状态), e.g. [OVERDUE].")] = None, first: FirstArg = None,
+                     after: AfterArg = None
                      ) -> Connection[Annotated[RecallDuty, strawberry.lazy("gql.recalls.types")]]:
         from gql.recalls.types import enterprise_duties
 
