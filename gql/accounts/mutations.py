@@ -17,42 +17,52 @@ from gql.core.context import Context
 from gql.core.node import decode_id
 from gql.core.permissions import IsAdmin, viewer_of
 
+EMAIL = "Email address (邮箱), unique; case does not matter."
+PASSWORD = "Password (密码), at least 10 characters."
+LOCALE = "Preferred language (界面语言): zh-CN (default) or en."
 
-@strawberry.input
+
+@strawberry.input(description="A consumer's own sign-up (注册).")
 class SignUpInput:
-    email: str
-    password: str
-    display_name: str | None = None
-    locale: str | None = None
+    email: str = strawberry.field(description=EMAIL)
+    password: str = strawberry.field(description=PASSWORD)
+    display_name: str | None = strawberry.field(default=None, description="Name shown in the apps (显示名称).")
+    locale: str | None = strawberry.field(default=None, description=LOCALE)
 
 
-@strawberry.input
+@strawberry.input(description="Email and password sign-in (登录).")
 class SignInInput:
-    email: str
-    password: str
+    email: str = strawberry.field(description="Email address (邮箱).")
+    password: str = strawberry.field(description="Password (密码).")
 
 
-@strawberry.input
+@strawberry.input(description="An account an administrator creates (创建账户).")
 class CreateAccountInput:
-    email: str
-    password: str
-    role: Role
-    display_name: str | None = None
-    locale: str | None = None
-    enterprise_uscc: str | None = None
+    email: str = strawberry.field(description=EMAIL)
+    password: str = strawberry.field(description=PASSWORD)
+    role: Role = strawberry.field(description="Role (角色); AGENCY clients are registered with createAgencyClient.")
+    display_name: str | None = strawberry.field(default=None, description="Name shown in the apps (显示名称).")
+    locale: str | None = strawberry.field(default=None, description=LOCALE)
+    enterprise_uscc: str | None = strawberry.field(
+        default=None, description="The enterprise of an ENTERPRISE account (所属企业 USCC).")
 
 
-@strawberry.input
+@strawberry.input(description="A partner-agency OAuth client to register (登记合作机构客户端).")
 class CreateAgencyClientInput:
-    client_id: str
-    name: str
-    scopes: list[AgencyScopeEnum]  # type: ignore[valid-type]
-    country: str | None = None
+    client_id: str = strawberry.field(description="OAuth client id (客户端标识), unique.")
+    name: str = strawberry.field(description="The agency's name (机构名称).")
+    scopes: list[AgencyScopeEnum] = strawberry.field(  # type: ignore[valid-type]
+        description="Scopes granted (权限范围).")
+    country: str | None = strawberry.field(
+        default=None, description="ISO 3166 alpha-2 country of a foreign authority (国家/地区).")
     budget_maximum: int | None = strawberry.field(
         default=None, description="Its own bucket size in points; null: the service default (预算上限).")
     budget_restore_rate: float | None = strawberry.field(
         default=None, description="Its own restore rate, points per second; null: the service default "
                                   "(每秒恢复点数).")
+
+
+RefreshArg = Annotated[str, strawberry.argument(description="The refresh token of the session (刷新令牌).")]
 
 
 def _ctx(info: Info) -> Context:
@@ -62,26 +72,30 @@ def _ctx(info: Info) -> Context:
 @strawberry.type
 class AccountMutation:
     @strawberry.mutation(description="Consumers create their own account and are signed in.")
-    async def sign_up(self, info: Info, input: SignUpInput) -> AuthPayload:
+    async def sign_up(self, info: Info, input: Annotated[SignUpInput, strawberry.argument(
+            description="The new consumer account.")]) -> AuthPayload:
         pair = await sessions.sign_up(input.email, input.password, display_name=input.display_name,
                                       locale=input.locale, address=_ctx(info).client_address)
         return AuthPayload.from_pair(pair)
 
-    @strawberry.mutation
-    async def sign_in(self, info: Info, input: SignInInput) -> AuthPayload:
+    @strawberry.mutation(description="Sign in with email and password (登录); repeated failures are limited per "
+                                     "account and per address (RATE_LIMITED).")
+    async def sign_in(self, info: Info, input: Annotated[SignInInput, strawberry.argument(
+            description="Email and password.")]) -> AuthPayload:
         return AuthPayload.from_pair(await sessions.sign_in(input.email, input.password,
                                                             address=_ctx(info).client_address))
 
     @strawberry.mutation(description="Rotate a refresh token: the old one stops working at once.")
-    async def refresh_token(self, info: Info, refresh_token: str) -> AuthPayload:
+    async def refresh_token(self, info: Info, refresh_token: RefreshArg) -> AuthPayload:
         return AuthPayload.from_pair(await sessions.refresh(refresh_token, address=_ctx(info).client_address))
 
     @strawberry.mutation(description="Revoke the session of this refresh token (its access tokens too).")
-    async def sign_out(self, info: Info, refresh_token: str) -> bool:
+    async def sign_out(self, info: Info, refresh_token: RefreshArg) -> bool:
         return await sessions.sign_out(refresh_token, address=_ctx(info).client_address)
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Create an account of any role (ADMIN).")
-    async def create_account(self, info: Info, input: CreateAccountInput) -> Viewer:
+    async def create_account(self, info: Info, input: Annotated[CreateAccountInput, strawberry.argument(
+            description="The account to create.")]) -> Viewer:
         account = await sessions.admin_create_account(
             input.email, input.password, input.role, by=viewer_of(info).actor, display_name=input.display_name,
             locale=input.locale, enterprise_uscc=input.enterprise_uscc)
@@ -89,7 +103,11 @@ class AccountMutation:
 
     @strawberry.mutation(permission_classes=[IsAdmin],
                          description="Disable (sign out everywhere) or enable an account (ADMIN).")
-    async def set_account_disabled(self, info: Info, id: strawberry.ID, disabled: bool) -> Viewer:
+    async def set_account_disabled(
+            self, info: Info,
+            id: Annotated[strawberry.ID, strawberry.argument(description="Global id of the account (账户 ID).")],
+            disabled: Annotated[bool, strawberry.argument(
+                description="true: disable (停用); false: enable again.")]) -> Viewer:
         decoded = decode_id(str(id), "Account")
         if decoded is None:
             raise NotFound("no such account")
@@ -100,7 +118,8 @@ class AccountMutation:
         return Viewer.from_account(account)
 
     @strawberry.mutation(permission_classes=[IsAdmin], description="Register a partner-agency OAuth client (ADMIN).")
-    async def create_agency_client(self, info: Info, input: CreateAgencyClientInput) -> AgencyClientCredentials:
+    async def create_agency_client(self, info: Info, input: Annotated[CreateAgencyClientInput, strawberry.argument(
+            description="The client to register.")]) -> AgencyClientCredentials:
         client, secret = await admin_clients.create(info, input.client_id, input.name,
                                                     [AgencyScope(s) for s in input.scopes], input.country,
                                                     input.budget_maximum, input.budget_restore_rate)
