@@ -20,6 +20,7 @@ from documents.core.clock import utcnow
 from documents.enums import ComplaintEventKind, ComplaintStatus, ProductCodeType, SignalGroup
 from gql.complaints.loaders import complaint_by_id, upload_by_id
 from gql.core.connections import Connection, connection, empty_connection, keyset_page
+from gql.core.enum_docs import describe_enum
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import viewer_of
 
@@ -28,14 +29,24 @@ if TYPE_CHECKING:
     from gql.enterprises.types import Enterprise
     from gql.warnings.types import Warning
 
-strawberry.enum(ProductCodeType, name="ProductCodeType",
-                description="What a product code is (编码类型): GTIN (商品条码, EAN/UPC), TRACE_CODE (追溯码) or TEXT.")
-strawberry.enum(ComplaintEventKind, name="ComplaintEventKind",
-                description="A timeline entry (投诉进度): FILED 已提交, STATUS_CHANGED 状态变更, "
-                            "ASSIGNED 指定涉事企业, ANSWERED 企业答复, LINKED 关联预警.")
-strawberry.enum(SignalGroup, name="SignalGroup",
-                description="How complaints are grouped into a signal (投诉聚集): GTIN 商品条码, BRAND 品牌, "
-                            "CATEGORY 品类.")
+describe_enum(ProductCodeType, "What a product code is (编码类型).", {
+    "GTIN": "A barcode (商品条码): GTIN-8/12/13/14 (EAN/UPC), check digit verified.",
+    "TRACE_CODE": "A traceability code given at the source (追溯码, 赋码).",
+    "TEXT": "A product name or brand typed as text (文本)."})
+describe_enum(ComplaintEventKind, "What a complaint timeline entry records (投诉进度).", {
+    "FILED": "Filed by the consumer (已提交).", "STATUS_CHANGED": "Its status changed (状态变更).",
+    "ASSIGNED": "A regulator named the enterprise concerned (指定涉事企业).",
+    "ANSWERED": "The enterprise concerned answered (企业答复).",
+    "LINKED": "A regulator linked it to a warning (关联预警)."})
+describe_enum(SignalGroup, "How complaints are grouped into a signal (投诉聚集).", {
+    "GTIN": "Same barcode (同一商品条码).", "BRAND": "Same brand (同一品牌).", "CATEGORY": "Same category (同一品类)."})
+describe_enum(ComplaintStatus, "Where a complaint stands (投诉状态): RECEIVED → TRIAGED → INVESTIGATING → RESOLVED, "
+                               "or REJECTED on the way.", {
+    "RECEIVED": "Filed, waiting to be accepted (待受理); accept or reject within 7 working days.",
+    "TRIAGED": "Accepted by a regulator (已受理); mediation ends within 45 working days.",
+    "INVESTIGATING": "Under investigation (调查中).",
+    "RESOLVED": "Resolved (已办结); final.",
+    "REJECTED": "Rejected with a reason (不予受理/驳回); final."})
 
 
 @strawberry.type(description="Service deadlines of a complaint (办理时限), in working days with the Chinese holiday "
