@@ -16,10 +16,23 @@ from documents.webhooks import rules
 from documents.webhooks.models import WebhookDelivery as DeliveryDoc
 from documents.webhooks.models import WebhookEndpoint as EndpointDoc
 from gql.core import cursors
+from gql.core.enum_docs import describe_enum
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import viewer_of
-from gql.recalls.enums import describe_enum
 
+describe_enum(AlertEventType, "What happened (事件类型), in alerts and webhook deliveries.", {
+    "PUBLISHED": "A warning was published (预警发布).",
+    "LEVEL_CHANGED": "A warning's level was adjusted (预警级别调整).",
+    "LIFTED": "A warning was lifted (预警解除).",
+    "CREDIT_CHANGED": "An enterprise's customs credit level changed (信用等级变更).",
+    "RECALL_PROGRESS": "A recall reported progress: units recovered or refunds (召回进展).",
+    "RECALL_ORDERED": "A regulator ordered a recall (责令召回).",
+    "RECALL_ANNOUNCED": "An enterprise announced a voluntary recall (主动召回).",
+    "RECALL_COMPLETED": "A recall was completed (召回完成).",
+    "RECALL_CLOSED": "A regulator closed a recall after evaluating its effect (召回结案).",
+    "WATCHLIST_MATCH": "A warning or recall matched a product on the subscriber's watchlist (关注商品命中).",
+    "COMPLAINT_SIGNAL": "A group of complaints about one product, brand or category reached its threshold "
+                        "(投诉聚集信号)."})
 describe_enum(WebhookDeliveryStatus, "Where a webhook delivery stands (推送状态).", {
     "PENDING": "Not delivered yet, or waiting for its next retry (待发送).",
     "SUCCEEDED": "The endpoint answered 2xx (已送达).",
