@@ -52,6 +52,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'enterprises', name: 'console-reg-enterprises', component: () => import('./views/console/RegEnterprises.vue'), meta: { roles: ['REGULATOR', 'ADMIN'] } },
       { path: 'reviews', name: 'console-reg-reviews', component: () => import('./views/console/RegReviews.vue'), meta: { roles: ['REGULATOR', 'ADMIN'] } },
       { path: 'complaints', name: 'console-reg-complaints', component: () => import('./views/console/RegComplaints.vue'), meta: { roles: ['REGULATOR', 'ADMIN'] } },
+      { path: 'agency-clients', name: 'console-agency-clients', component: () => import('./views/console/AgencyClients.vue'), meta: { roles: ['ADMIN'] } },
     ],
   },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
