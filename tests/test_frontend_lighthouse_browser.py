@@ -3,6 +3,8 @@ live service: Performance ≥ 90, Accessibility 100, Best Practices 100, SEO ≥
 
 The run takes about 45 s on two cores, so it runs only with QSRADAR_LIGHTHOUSE=1 (`make lighthouse`); with
 QSRADAR_LIGHTHOUSE_JSON=<path> it checks an existing summary written by frontend/scripts/lighthouse.mjs instead.
+QSRADAR_LIGHTHOUSE_RUNS=3 runs each page three times and keeps the median run (the Performance score moves with the
+machine's load); CLS is checked on the worst run.
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ def test_lighthouse_scores_meet_the_targets(live_server: Any) -> None:
         assert not page.get("runtimeError"), (name, page["runtimeError"])
         for category, target in TARGETS.items():
             if page[category] < target:
-                short.append(f"{name}: {category} {page[category]} < {target} (not full: {page.get('notFull')})")
-        if page["cls"] is None or page["cls"] > MAX_CLS:
-            short.append(f"{name}: CLS {page['cls']} > {MAX_CLS}")
+                short.append(f"{name}: {category} {page[category]} < {target} (runs: {page.get('performanceRuns')}, "
+                             f"not full: {page.get('notFull')})")
+        cls = page.get("worstCls", page["cls"])
+        if cls is None or cls > MAX_CLS:
+            short.append(f"{name}: CLS {cls} > {MAX_CLS}")
     assert not short, "\n".join(short)
