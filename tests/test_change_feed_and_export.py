@@ -1,8 +1,10 @@
 """Staying in sync: `updatedAfter` on the connections, and the NDJSON export that equals the paginated query for the
-same caller (visibility included), resumes after a cursor and is gzip-compressed when asked."""
+same caller (visibility included), resumes after a cursor and is gzip-compressed when asked; deleted or withdrawn
+items come back as tombstones to those who could see them; a page walk skips and repeats nothing under writes."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import UTC, datetime
 
@@ -17,9 +19,10 @@ PAGE = "query($a: String, $u: DateTime) { warnings(first: 100, after: $a, update
        "{ id } } pageInfo { hasNextPage endCursor } } }"
 
 
-def _issue(s: Stack, token: str, kind: str = "ANNOUNCEMENT") -> str:
+def _issue(s: Stack, token: str, kind: str = "ANNOUNCEMENT", draft: bool = False) -> str:
     body = s.gql(ISSUE, {"i": {"title": f"同步 sync {uuid.uuid4().hex[:6]}", "level": "YELLOW", "kind": kind,
-                                "hazards": ["PHYSICAL"], "productCategory": "sync-test", "summary": "sync"}},
+                                "hazards": ["PHYSICAL"], "productCategory": "sync-test", "summary": "sync",
+                                "draft": draft}},
                  token=token)
     assert "errors" not in body, body
     return body["data"]["issueWarning"]["id"]
@@ -92,3 +95,138 @@ def test_export_is_gzipped_when_asked_and_refuses_bad_input(live_server: Stack, 
     refused = httpx.get(f"{live_server.base_url}/export/recalls.ndjson", timeout=30,
                         headers={"Authorization": f"Bearer {no_scope}"})
     assert refused.status_code == 403 and code_of(refused.json()) == "FORBIDDEN"
+
+
+FEED = "query($u: DateTime, $l: Boolean!, $f: WarningFilter) { warnings(first: 100, updatedAfter: $u, " \
+       "includeLifted: $l, filter: $f) { edges { node { id } } deleted { id deletedAt } } }"
+DELETE = "mutation($id: ID!) { deleteDraftWarning(id: $id) }"
+LIFT = "mutation($id: ID!) { liftWarning(id: $id, reason: \"解除 lifted\") { id } }"
+
+
+def _feed(s: Stack, token: str | None, since: str | None, include_lifted: bool = True,
+          f: dict | None = None) -> tuple[list[str], list[str]]:
+    """(item ids, tombstone ids) of the first page of the warnings feed."""
+    body = s.gql(FEED, {"u": since, "l": include_lifted, "f": f}, token=token)
+    assert "errors" not in body, body
+    page = body["data"]["warnings"]
+    return [e["node"]["id"] for e in page["edges"]], [t["id"] for t in page["deleted"]]
+
+
+def test_a_deleted_draft_is_a_tombstone_only_for_who_could_see_it(live_server: Stack,
+                                                                  tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    agency = live_server.agency_token("warnings:read circulars:read").json()["access_token"]
+    since = datetime.now(UTC).isoformat()
+    draft = _issue(live_server, reg, kind="CIRCULAR", draft=True)
+    assert draft in _paged_ids(live_server, reg)  # staff saw it in a full sync
+    assert live_server.gql(DELETE, {"id": draft}, token=reg)["data"]["deleteDraftWarning"] is True
+
+    items, gone = _feed(live_server, reg, since)
+    assert draft in gone and draft not in items
+    body = live_server.gql(FEED, {"u": since, "l": True, "f": None}, token=reg)
+    tombstone = next(t for t in body["data"]["warnings"]["deleted"] if t["id"] == draft)
+    assert datetime.fromisoformat(tombstone["deletedAt"]) >= datetime.fromisoformat(since)
+    # A draft is for staff only: no one else ever learns it existed, not even an agency that reads circulars.
+    for token in (None, tokens["consumer"], tokens["enterprise"], agency):
+        assert draft not in _feed(live_server, token, since)[1]
+    # The same filter as the list: a tombstone the regulator's filter would not have matched stays out.
+    assert draft not in _feed(live_server, reg, since, f={"levels": ["RED"]})[1]
+    assert draft in _feed(live_server, reg, since, f={"levels": ["YELLOW"], "kinds": ["CIRCULAR"]})[1]
+    # Without updatedAfter there are no tombstones; before the deletion, none either.
+    assert _feed(live_server, reg, None)[1] == []
+    assert draft not in _feed(live_server, reg, datetime.now(UTC).isoformat())[1]
+
+    exported = _export(live_server, reg, updatedAfter=since)
+    lines = [line for line in exported if line["id"] == draft]
+    assert lines == [{"id": draft, "deletedAt": tombstone["deletedAt"]}]
+    assert "cursor" not in lines[0]
+    assert all(line["id"] != draft for line in _export(live_server, agency, updatedAfter=since))
+    assert all(line["id"] != draft for line in _export(live_server, None, updatedAfter=since))
+    assert all("deletedAt" not in line for line in _export(live_server, reg))  # a snapshot has no tombstones
+
+
+def test_a_lifted_warning_is_a_tombstone_when_lifted_ones_are_left_out(live_server: Stack,
+                                                                       tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    circulars = live_server.agency_token("circulars:read").json()["access_token"]
+    announcement = _issue(live_server, reg)
+    circular = _issue(live_server, reg, kind="CIRCULAR")
+    since = datetime.now(UTC).isoformat()
+    for oid in (announcement, circular):
+        assert "errors" not in live_server.gql(LIFT, {"id": oid}, token=reg)
+
+    items, gone = _feed(live_server, None, since, include_lifted=False)
+    assert announcement in gone and announcement not in items
+    assert circular not in gone  # the public never saw the circular
+    items, gone = _feed(live_server, None, since, include_lifted=True)
+    assert announcement in items and announcement not in gone  # still listed: it is an item, not a tombstone
+    _, gone = _feed(live_server, circulars, since, include_lifted=False)
+    assert circular in gone and announcement not in gone  # this agency reads circulars only
+    _, gone = _feed(live_server, reg, datetime.now(UTC).isoformat(), include_lifted=False)
+    assert announcement not in gone  # lifted before that time
+
+
+def _walk(s: Stack, token: str, since: str, size: int, between: threading.Event | None = None,
+          done: threading.Event | None = None) -> list[str]:
+    """Every id of one walk through `warnings(updatedAfter:, first: size)`; with `between`, each page after the
+    first waits until the writer has made another change (the writes interleave with the walk)."""
+    ids: list[str] = []
+    after = None
+    query = "query($a: String, $u: DateTime, $n: Int) { warnings(first: $n, after: $a, updatedAfter: $u) { " \
+            "edges { node { id } } pageInfo { hasNextPage endCursor } } }"
+    while True:
+        body = s.gql(query, {"a": after, "u": since, "n": size}, token=token)
+        assert "errors" not in body, body
+        page = body["data"]["warnings"]
+        ids += [e["node"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return ids
+        after = page["pageInfo"]["endCursor"]
+        if between is not None and done is not None and not done.is_set():
+            assert between.wait(60), "the writer made no progress"
+            between.clear()
+
+
+def test_a_page_walk_skips_and_repeats_nothing_while_items_change(live_server: Stack,
+                                                                   tokens: dict[str, str]) -> None:
+    reg = tokens["regulator"]
+    reader = live_server.agency_token("warnings:read").json()["access_token"]
+    since = datetime.now(UTC).isoformat()
+    existing = [_issue(live_server, reg) for _ in range(16)]  # newest last: the walk meets them in reverse
+    walk_start = datetime.now(UTC).isoformat()
+    published: list[str] = []
+    errors: list[object] = []
+    step, done = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        # Level changes of items at both ends of the order (some paged already, some not yet) and new items.
+        levels = ("ORANGE", "BLUE")  # each target changes once, from YELLOW
+        targets = [existing[-1], existing[0], existing[-2], existing[1], existing[8], existing[7]]
+        try:
+            for n, target in enumerate(targets):
+                body = live_server.gql("mutation($id: ID!, $l: WarningLevel!) { adjustWarningLevel(id: $id, "
+                                       "level: $l, reason: \"动态调整 adjusted\") { id } }",
+                                       {"id": target, "l": levels[n % 2]}, token=reg)
+                if "errors" in body:
+                    errors.append(body)
+                published.append(_issue(live_server, reg))
+                step.set()
+        except Exception as exc:  # reported by the test thread
+            errors.append(exc)
+        finally:
+            done.set()
+            step.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    walked = _walk(live_server, reader, since, 5, between=step, done=done)
+    thread.join(120)
+    assert not thread.is_alive() and errors == []
+
+    assert len(walked) == len(set(walked)), "an item came twice in one walk"
+    assert set(existing) <= set(walked), "an item that changed after `since` was skipped"
+    catch_up = _walk(live_server, reader, walk_start, 100)
+    assert len(catch_up) == len(set(catch_up))
+    assert set(published) <= set(catch_up)  # published during the walk: the next sync brings them
+    # Nothing that changed after `since` escapes the walk plus the catch-up from the walk's start.
+    assert set(_walk(live_server, reader, since, 100)) <= set(walked) | set(catch_up)

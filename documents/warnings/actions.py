@@ -10,6 +10,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.audit import models as audit
 from documents.changelog import actions as changelog
+from documents.changelog import tombstones
 from documents.changelog.models import ChangeEvent
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, StateConflict
@@ -153,13 +154,16 @@ async def delete_draft(warning_id: ObjectId, *, by: str) -> None:
     warning = await load(warning_id)
     if warning.status is not WarningStatus.DRAFT:
         raise StateConflict(f"warning is {warning.status.value}, only a DRAFT can be deleted")
-    coll = Warning.get_pymongo_collection()
+    coll, at = Warning.get_pymongo_collection(), utcnow()
 
     async def write(session: AsyncClientSession) -> None:
         result = await coll.delete_one({"_id": warning.id, "revision": warning.revision,
                                         "status": WarningStatus.DRAFT.value}, session=session)
         if result.deleted_count != 1:
             raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
+        # The change feed answers this deletion with a tombstone, to those who could see the draft (staff).
+        await tombstones.record(session, ChangeTopic.WARNING, {**warning.model_dump(by_alias=True, mode="python"),
+                                                               "_id": warning.id}, at)
         await audit.record("warning_draft_deleted", actor=by, target=f"warning:{warning.id}", session=session,
                            title=warning.title)
 

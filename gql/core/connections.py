@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 import strawberry
 
+from documents.changelog import tombstones
 from documents.changelog.models import changed_since
 from documents.db.query_shapes import count_matching
 from documents.enums import ChangeTopic
 from gql.core import cursors
 from gql.core.errors import bad_input
+from gql.core.node import global_id
 
 T = TypeVar("T")
 
@@ -53,6 +55,41 @@ class Connection(Generic[T]):
     @strawberry.field(description="Number of nodes matching the filter, over all pages.")
     async def total_count(self) -> int:
         return await self.count()
+
+
+FEED_GUARANTEE = (
+    "Change feed (增量同步) with `updatedAfter`: the items changed at or after that time, in the list's own order "
+    "(newest publication, announcement or registration first, then id) and visibility. A change never moves an item "
+    "in that order, so one walk through the `after` cursors returns each item at most once, and every item that "
+    "matched when the walk started and still matches when its page is read; items that start or stop matching "
+    "during the walk (newly published, or lifted while `includeLifted` is false) changed after the walk started, so "
+    "the next sync with `updatedAfter` = the walk's start time returns them (as items or in `deleted`). Deleted or "
+    "withdrawn items come back in `deleted` (tombstones, 墓碑).")
+
+
+@strawberry.type(description="An item gone from a change feed (墓碑记录): deleted, or withdrawn from this list "
+                             "(lifted or closed while `includeLifted` is false); drop it from your copy.")
+class Tombstone:
+    id: strawberry.ID = strawberry.field(description="Global id of the item, as the list returned it before.")
+    deleted_at: datetime = strawberry.field(description="When it was deleted or withdrawn (删除/撤下时间).")
+
+
+FEED_PAGE = "A page of a list that also serves as a change feed (`updatedAfter`). " + FEED_GUARANTEE
+
+
+@strawberry.type(description=FEED_PAGE)
+class FeedConnection(Connection[T]):
+    """A page of a change-feed list: the items, and with `updatedAfter` the tombstones."""
+
+    deleted: list[Tombstone] = strawberry.field(
+        description="Only with `updatedAfter`, on the first page (no `after`): every item deleted or withdrawn at or "
+                    "after that time that the caller could see (墓碑), newest first; never an item the caller could "
+                    "not have seen. Empty otherwise.")
+
+    @classmethod
+    def of(cls, page: Connection[T], deleted: list[Tombstone]) -> Self:
+        """This page of items with its tombstones."""
+        return cls(edges=page.edges, page_info=page.page_info, count=page.count, deleted=deleted)
 
 
 def encode_cursor(key: str) -> str:
@@ -128,9 +165,20 @@ AfterArg = Annotated[str | None, strawberry.argument(
     description="Opaque cursor (an edge's `cursor` or `pageInfo.endCursor`): return the items after it.")]
 UpdatedAfterArg = Annotated[datetime | None, strawberry.argument(
     description="Change feed (增量同步): only items changed at or after this time (publication, level change, lift, "
-                "progress, credit change...), in the same order and visibility as the list.")]
+                "progress, credit change...), in the same order and visibility as the list; what was deleted or "
+                "withdrawn since comes in `deleted`. A walk through the pages skips and repeats nothing while items "
+                "change; what is published during the walk comes with the next sync (pass the walk's start time).")]
 IncludeLiftedArg = Annotated[bool, strawberry.argument(
     description="false: leave out what is no longer in force (lifted warnings, closed recalls).")]
+
+
+async def tombstones_since(topic: ChangeTopic, type_name: str, since: datetime, query: dict[str, Any],
+                           withdrawn: list[tuple[Any, datetime]] | None = None) -> list[Tombstone]:
+    """The `deleted` of a feed page: the documents deleted since `since` that the list's `query` (visibility and
+    filter) selects, with the `withdrawn` ones (id, when), newest first."""
+    gone = await tombstones.deleted_since(topic, since, query) + list(withdrawn or [])
+    return [Tombstone(id=global_id(type_name, oid), deleted_at=at)
+            for oid, at in sorted(gone, key=lambda t: t[1], reverse=True)]
 
 
 async def changed_ids(topic: ChangeTopic, since: datetime | None) -> dict[str, Any]:

@@ -8,8 +8,8 @@ import strawberry
 
 
 def describe_enum(cls: type[Enum], description: str, values: dict[str, str]) -> None:
-    """Register `cls` with strawberry with a description for the enum and each value (in place when it is already
-    registered, so the schema holds one definition); a value left out stays undescribed (the schema-docs test lists it)."""
+    """Register `cls` with strawberry with a description for the enum and each value (in place when already
+    registered, so the schema holds one definition); a value left out stays undescribed (the docs test lists it)."""
     definition = getattr(cls, "__strawberry_definition__", None)
     if definition is None:
         strawberry.enum(cls, description=description)

@@ -15,14 +15,17 @@ from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enterprises.models import check_uscc, search_form
 from documents.enums import ChangeTopic, CreditApplicationKind, CreditLevel, EnterpriseType, ReviewState
 from gql.core.connections import (
+    FEED_PAGE,
     AfterArg,
     Connection,
+    FeedConnection,
     FirstArg,
     UpdatedAfterArg,
     changed_ids,
     connection,
     empty_connection,
     keyset_page,
+    tombstones_since,
 )
 from gql.core.errors import bad_input
 from gql.core.permissions import forbid, viewer_of
@@ -91,6 +94,11 @@ def enterprise_query(info: Info, f: EnterpriseFilter | None) -> dict[str, Any]:
     return q
 
 
+@strawberry.type(name="EnterpriseConnection", description="A page of enterprises (企业分页). " + FEED_PAGE)
+class EnterpriseConnection(FeedConnection[Enterprise]):
+    """Enterprises page with tombstones (the contract's EnterpriseConnection)."""
+
+
 EnterpriseFilterArg = Annotated[EnterpriseFilter | None, strawberry.argument(
     description="Narrows the list by name, code, level, type or region (筛选).")]
 
@@ -108,11 +116,14 @@ class EnterpriseQuery:
     @strawberry.field(description="Enterprises (企业信用查询), most recently registered first: public like the GACC "
                                   "credit lookup; the credit level needs credit:read for agencies.")
     async def enterprises(self, info: Info, filter: EnterpriseFilterArg = None, first: FirstArg = None,
-                          after: AfterArg = None, updated_after: UpdatedAfterArg = None) -> Connection[Enterprise]:
-        q = {**enterprise_query(info, filter), **await changed_ids(ChangeTopic.ENTERPRISE, updated_after)}
+                          after: AfterArg = None, updated_after: UpdatedAfterArg = None) -> EnterpriseConnection:
+        base = enterprise_query(info, filter)
+        q = {**base, **await changed_ids(ChangeTopic.ENTERPRISE, updated_after)}
+        deleted = await tombstones_since(ChangeTopic.ENTERPRISE, "Enterprise", updated_after, base) \
+            if updated_after is not None and not after else []
         coll = EnterpriseDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after)
-        return connection(page, Enterprise.from_doc, coll, q)
+        return EnterpriseConnection.of(connection(page, Enterprise.from_doc, coll, q), deleted)
 
     @strawberry.field(description="Credit-repair applications and objections (信用修复与异议), nearest review deadline "
                                   "first: the regulators' review queue; an enterprise sees its own, credit:read "

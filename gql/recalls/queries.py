@@ -20,14 +20,18 @@ from documents.recalls.models import Recall as RecallDoc
 from documents.recalls.models import normalise_gtin
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import (
+    FEED_PAGE,
     AfterArg,
     Connection,
+    FeedConnection,
     FirstArg,
     IncludeLiftedArg,
+    Tombstone,
     UpdatedAfterArg,
     changed_ids,
     connection,
     keyset_page,
+    tombstones_since,
 )
 from gql.core.errors import bad_input
 from gql.core.permissions import forbid, has_scope, unauthenticated, viewer_of
@@ -118,6 +122,11 @@ async def _categories(docs: list[dict]) -> dict[Any, str]:
     return {w["_id"]: w["product_category"] async for w in cursor}
 
 
+@strawberry.type(name="RecallConnection", description="A page of recalls (召回分页). " + FEED_PAGE)
+class RecallConnection(FeedConnection[Recall]):
+    """Recalls page with tombstones (the contract's RecallConnection)."""
+
+
 RecallFilterArg = Annotated[RecallFilter | None, strawberry.argument(
     description="Narrows the list (筛选); never widens what the viewer may see.")]
 DutyFilterArg = Annotated[RecallDutyFilter | None, strawberry.argument(
@@ -130,15 +139,24 @@ class RecallQuery:
                       permission_classes=[has_scope(AgencyScope.RECALLS_READ)])
     async def recalls(self, info: Info, filter: RecallFilterArg = None, first: FirstArg = None,
                       after: AfterArg = None, updated_after: UpdatedAfterArg = None,
-                      include_lifted: IncludeLiftedArg = True) -> Connection[Recall]:
+                      include_lifted: IncludeLiftedArg = True) -> RecallConnection:
         restriction = visibility.query_filter(viewer_of(info))
         assert restriction is not None  # the permission class refused every viewer who sees none
-        q = {**recall_query(filter), **restriction, **await changed_ids(ChangeTopic.RECALL, updated_after)}
+        base = {**recall_query(filter), **restriction}
+        q = {**base, **await changed_ids(ChangeTopic.RECALL, updated_after)}
         if not include_lifted:  # a closed recall is no longer in force
             q = {"$and": [q, {"status": {"$ne": RecallStatus.CLOSED.value}}]}
         coll = RecallDoc.get_pymongo_collection()
+        deleted: list[Tombstone] = []
+        if updated_after is not None and not after:
+            closed: list[tuple[Any, datetime]] = []
+            if not include_lifted:  # closed since: withdrawn from this list
+                closed = [(r["_id"], r["closed_at"]) async for r in coll.find(
+                    {"$and": [base, {"status": {"$in": [RecallStatus.CLOSED.value]},
+                                     "closed_at": {"$gte": updated_after}}]}, {"closed_at": 1})]
+            deleted = await tombstones_since(ChangeTopic.RECALL, "Recall", updated_after, base, closed)
         page = await keyset_page(coll, q, first, after)
-        return connection(page, Recall.from_doc, coll, q)
+        return RecallConnection.of(connection(page, Recall.from_doc, coll, q), deleted)
 
     @strawberry.field(description="Recall duties, soonest deadline first (召回义务): an enterprise sees its own, "
                                   "regulators every enterprise's (e.g. states: [OVERDUE]); FORBIDDEN for others.")

@@ -3,7 +3,8 @@
 One JSON object per line, streamed page by page and never built in memory. Each page is the GraphQL query of the
 same name run for the caller (same visibility, same order, same fields), so the export equals the paginated
 query; each line carries its `cursor`, so an interrupted export resumes with `after=<last cursor>`. Gzip when
-asked (the compression middleware). A nightly snapshot is this endpoint without `updatedAfter`.
+asked (the compression middleware). A nightly snapshot is this endpoint without `updatedAfter`; with it, the items
+deleted or withdrawn since come first as tombstone lines `{"id", "deletedAt"}`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ FIELDS = {
 def _query(kind: str) -> str:
     return (f"query Export($first: Int, $after: String, $updatedAfter: DateTime) {{ {kind}(first: $first, "
             f"after: $after, updatedAfter: $updatedAfter) {{ edges {{ cursor node {{ {FIELDS[kind]} }} }} "
-            f"pageInfo {{ hasNextPage endCursor }} }} }}")
+            f"pageInfo {{ hasNextPage endCursor }} deleted {{ id deletedAt }} }} }}")
 
 
 def _error(status: int, code: ErrorCode, message: str) -> Response:
@@ -71,7 +72,9 @@ async def export_endpoint(request: Request) -> Response:
         if errors or result.data is None:
             return [], None, errors
         connection = result.data[kind]
-        edges = [{**edge["node"], "cursor": edge["cursor"]} for edge in connection["edges"]]
+        # Tombstones ({"id", "deletedAt"}, no cursor) come with the first page only, ahead of its items, so a
+        # resumed export (after=) never repeats them.
+        edges = [*connection["deleted"], *({**edge["node"], "cursor": edge["cursor"]} for edge in connection["edges"])]
         more = connection["pageInfo"]["hasNextPage"]
         return edges, connection["pageInfo"]["endCursor"] if more else None, []
 
