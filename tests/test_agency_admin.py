@@ -4,11 +4,13 @@ usage per day and webhook health; every other role is refused."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from tests import stack as stack_mod
 from tests.stack import Stack, code_of, field_of
 
 CREATE = "mutation($i: CreateAgencyClientInput!) { createAgencyClient(input: $i) { clientId clientSecret " \
@@ -216,3 +218,17 @@ def test_usage_per_day_and_webhook_health(live_server: Stack, tokens: dict[str, 
         bad = live_server.gql("query($id: ID!, $d: Int!) { node(id: $id) { ... on AgencyClient { usage(days: $d) "
                               "{ day } } } }", {"id": gid, "d": days}, token=admin)
         assert code_of(bad) == "BAD_USER_INPUT" and field_of(bad) == "days"
+
+
+def test_usage_counted_in_memory_is_written_at_shutdown(fresh_dir: Path) -> None:
+    # Requests made just before a graceful stop (well inside the 5 s flush period) are not lost.
+    with stack_mod.running(fresh_dir) as stack:
+        admin = stack.sign_in("admin@demo.test")["accessToken"]
+        made = _create(stack, admin, "usage-shutdown")
+        access = _token(stack, "usage-shutdown", made["clientSecret"]).json()["access_token"]
+        for _ in range(2):
+            assert "errors" not in stack.gql("{ warnings(first: 1) { edges { node { id } } } }", token=access)
+    with stack_mod.running(fresh_dir) as stack:
+        admin = stack.sign_in("admin@demo.test")["accessToken"]
+        node = stack.gql(USAGE, {"id": made["client"]["id"]}, token=admin)["data"]["node"]
+        assert node["usage"][-1]["requests"] == 2 and node["usage"][-1]["errors"] == 0
