@@ -121,6 +121,8 @@ class AlertEventType(str, Enum):
     RECALL_ANNOUNCED = "RECALL_ANNOUNCED"  # 主动召回: an enterprise announced a voluntary recall (topic recall)
     RECALL_COMPLETED = "RECALL_COMPLETED"  # 召回完成 (topic recall)
     RECALL_CLOSED = "RECALL_CLOSED"  # 召回结案: closed by a regulator (topic recall)
+    WATCHLIST_MATCH = "WATCHLIST_MATCH"  # 关注商品命中: a warning/recall matched a watchlist (not logged)
+    COMPLAINT_SIGNAL = "COMPLAINT_SIGNAL"  # 投诉聚集信号: a complaint group reached its threshold (topic signal)
 
 
 class ChangeTopic(str, Enum):
@@ -129,6 +131,7 @@ class ChangeTopic(str, Enum):
     WARNING = "warning"
     RECALL = "recall"
     ENTERPRISE = "enterprise"
+    SIGNAL = "signal"  # complaint signals (投诉聚集信号)
 
 
 class AgencyScope(str, Enum):

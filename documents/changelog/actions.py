@@ -12,12 +12,23 @@ from documents.changelog.models import SEQUENCE_NAME, ChangeEvent
 from documents.db.counters import next_value
 from documents.enums import AlertEventType, ChangeTopic
 
+OPTIONAL_FIELDS = ("enterprise_uscc", "credit_level", "previous_credit_level", "signal", "dedupe_key")
+
 
 async def append(session: AsyncClientSession, topic: ChangeTopic, type: AlertEventType,
                  entity_id: PydanticObjectId, at: datetime, **fields: Any) -> ChangeEvent:
     """Write the next entry (its sequence number from the log's counter) in `session`'s transaction."""
     seq = await next_value(SEQUENCE_NAME, session=session)
     event = ChangeEvent(seq=seq, topic=topic, type=type, entity_id=entity_id, at=at, **fields)
-    await ChangeEvent.get_pymongo_collection().insert_one(
-        event.model_dump(by_alias=True, mode="python", exclude={"id"}), session=session)
+    doc = event.model_dump(by_alias=True, mode="python", exclude={"id"})
+    for name in OPTIONAL_FIELDS:
+        if doc.get(name) is None:
+            doc.pop(name, None)  # entries of other topics stay as small as before these fields existed
+    await ChangeEvent.get_pymongo_collection().insert_one(doc, session=session)
     return event
+
+
+async def logged(session: AsyncClientSession, dedupe_key: str) -> bool:
+    """Whether an entry with this dedupe key is in the log (read in `session`'s transaction)."""
+    return await ChangeEvent.get_pymongo_collection().find_one({"dedupe_key": dedupe_key}, {"_id": 1},
+                                                               session=session) is not None

@@ -1,10 +1,9 @@
 """The persisted, ordered change log: one entry per change of public data (a warning published, its level
-changed or lifted; a recall's progress; an enterprise's credit level), written in the same transaction as
-the change.
+changed or lifted; a recall's progress; an enterprise's credit level) and per complaint signal raised, written in
+the same transaction as the change.
 
-Every server process tails it through a change stream: alert subscribers get the warning entries they may
-see, and the public answer cache is dropped on any entry, whichever worker wrote it. Subscribers replay it
-after a cursor.
+Every server process tails it through a change stream: alert subscribers get the entries they may see, and the
+public answer cache is dropped on any entry, whichever worker wrote it. Subscribers replay it after a cursor.
 """
 
 from __future__ import annotations
@@ -12,14 +11,28 @@ from __future__ import annotations
 from datetime import datetime
 
 from beanie import Document, Indexed, PydanticObjectId
-from pydantic import Field
+from pydantic import BaseModel, Field
+from pymongo import IndexModel
 
 from documents.core.clock import utcnow
-from documents.enums import AlertEventType, ChangeTopic, WarningKind, WarningLevel
+from documents.enums import AlertEventType, ChangeTopic, CreditLevel, SignalGroup, WarningKind, WarningLevel
 
 # The collection and its counter keep their first names, so entries and cursors written before topics
 # existed stay valid.
 SEQUENCE_NAME = "alert_log"
+
+
+class SignalEntry(BaseModel):
+    """A complaint group that reached its threshold within the window (topic signal)."""
+
+    group: SignalGroup
+    key: str
+    count: int
+    threshold: int
+    window_days: int
+    first_at: datetime
+    last_at: datetime
+    complaint_ids: list[str] = Field(default_factory=list)
 
 
 class ChangeEvent(Document):
@@ -34,10 +47,20 @@ class ChangeEvent(Document):
     level: WarningLevel | None = None
     previous_level: WarningLevel | None = None
     kind: WarningKind | None = None
+    # Credit entries (topic enterprise) carry the enterprise and its tiers, so fan-out decides without loading;
+    # entries written before these fields existed have none.
+    enterprise_uscc: str | None = None
+    credit_level: CreditLevel | None = None
+    previous_credit_level: CreditLevel | None = None
+    signal: SignalEntry | None = None  # topic signal
+    # One entry per key (a complaint group's signal per window): concurrent writers or a retry never log it twice.
+    dedupe_key: str | None = None
     at: datetime = Field(default_factory=utcnow)
 
     class Settings:
         name = "alert_log"
+        indexes = [IndexModel("dedupe_key", name="dedupe_key_unique", unique=True,
+                              partialFilterExpression={"dedupe_key": {"$type": "string"}})]
 
 
 def topic_of(entry: dict) -> ChangeTopic:

@@ -14,13 +14,22 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
 from documents.audit import models as audit
+from documents.changelog import actions as changelog
+from documents.changelog.models import SignalEntry
 from documents.complaints import rules
 from documents.complaints.models import Answer, Complaint, TimelineEntry, code_counter, format_code
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, RuleViolation, StateConflict
 from documents.db.counters import next_value
 from documents.db.transactions import in_transaction
-from documents.enums import ComplaintEventKind, ComplaintStatus, ProductCodeType
+from documents.enums import (
+    AlertEventType,
+    ChangeTopic,
+    ComplaintEventKind,
+    ComplaintStatus,
+    ProductCodeType,
+    SignalGroup,
+)
 from documents.products import actions as products
 from documents.products.codes import ProductCode
 from documents.uploads import actions as uploads
@@ -102,6 +111,7 @@ async def file(complainant_id: str, key: str, content: rules.Content, *, at: dat
         await audit.record("complaint_filed", actor=actor or f"account:{complainant_id}",
                            target=f"complaint:{complaint.code}", session=session, photos=len(photo_ids),
                            enterprise=enterprise)
+        await _raise_signals(session, complaint.model_dump(by_alias=True, mode="python"), at)
 
     try:
         await in_transaction(write, precheck=precheck)
@@ -115,6 +125,39 @@ async def file(complainant_id: str, key: str, content: rules.Content, *, at: dat
             raise
         return Filed(_same_or_conflict(stored, fingerprint), False)
     return Filed(complaint, True)
+
+
+async def _raise_signals(session: AsyncClientSession, filed: dict, at: datetime) -> None:
+    """Log a COMPLAINT_SIGNAL for each group of the complaint just filed that now has at least the threshold of
+    complaints within the window, once per group per window (read in the filing's transaction; the log's unique
+    dedupe key guards the rest, and concurrent filings conflict on the log's counter and are retried)."""
+    groups = rules.group_keys(filed)
+    if not groups:
+        return
+    since = at - rules.SIGNAL_WINDOW
+    alternatives: list[dict[str, Any]] = []
+    for group, key in groups:
+        if group is SignalGroup.GTIN:
+            alternatives.append({"product_key": key, "product_code_type": ProductCodeType.GTIN.value})
+        else:
+            field = "brand" if group is SignalGroup.BRAND else "category"
+            alternatives.append({field: {"$regex": rules.loose_pattern(key), "$options": "i"}})
+    projection = {"created_at": 1, "status": 1, "product_key": 1, "product_code_type": 1, "brand": 1, "category": 1}
+    docs = await _coll().find({"created_at": {"$gte": since}, "$or": alternatives}, projection,
+                              session=session).to_list(None)
+    wanted = set(groups)
+    for signal in rules.signals(docs, at, rules.SIGNAL_WINDOW, rules.SIGNAL_THRESHOLD):
+        if (signal.group, signal.key) not in wanted:
+            continue
+        dedupe_key = rules.signal_dedupe_key(signal.group, signal.key, at)
+        if await changelog.logged(session, dedupe_key):
+            continue
+        entry = SignalEntry(group=signal.group, key=signal.key, count=signal.count,
+                            threshold=rules.SIGNAL_THRESHOLD, window_days=rules.SIGNAL_WINDOW.days,
+                            first_at=signal.first_at, last_at=signal.last_at,
+                            complaint_ids=list(signal.complaint_ids))
+        await changelog.append(session, ChangeTopic.SIGNAL, AlertEventType.COMPLAINT_SIGNAL, filed["_id"], at,
+                               signal=entry, dedupe_key=dedupe_key)
 
 
 async def load(complaint_id: ObjectId) -> Complaint:

@@ -232,6 +232,32 @@ class Signal:
     complaint_ids: tuple[str, ...]
 
 
+# A filing that brings a group to this many complaints within the window raises a signal on the alert stream
+# (the `complaintSignals` query takes its own window and threshold; these are its defaults).
+SIGNAL_WINDOW = timedelta(days=30)
+SIGNAL_THRESHOLD = 3
+
+
+def group_keys(c: dict) -> list[tuple[SignalGroup, str]]:
+    """The signal groups a complaint belongs to: its GTIN, its brand and its category (case-folded, spaces
+    collapsed), those it has."""
+    keys = [(SignalGroup.GTIN, c.get("product_key") if c.get("product_code_type") == "GTIN" else None),
+            (SignalGroup.BRAND, " ".join((c.get("brand") or "").split()).casefold() or None),
+            (SignalGroup.CATEGORY, " ".join((c.get("category") or "").split()).casefold() or None)]
+    return [(group, key) for group, key in keys if key]
+
+
+def signal_dedupe_key(group: SignalGroup, key: str, at: datetime, window: timedelta = SIGNAL_WINDOW) -> str:
+    """One raised signal per group per window: windows are consecutive spans of `window` from the Unix epoch."""
+    return f"signal:{group.value}:{key}:{int(_aware(at).timestamp() // window.total_seconds())}"
+
+
+def loose_pattern(key: str) -> str:
+    """A case-insensitive anchored regex that finds every spelling of a folded brand or category (any spacing);
+    candidates only: `group_keys` decides."""
+    return r"^\s*" + r"\s+".join(re.escape(w) for w in key.split()) + r"\s*$"
+
+
 def signals(complaints: Iterable[dict], now: datetime, window: timedelta, threshold: int) -> list[Signal]:
     """Complaints filed within `window` before `now`, grouped by GTIN, brand (case-folded) and category; the
     groups with at least `threshold` complaints, largest first. Rejected complaints do not count."""
@@ -243,12 +269,8 @@ def signals(complaints: Iterable[dict], now: datetime, window: timedelta, thresh
         at = _aware(c["created_at"])
         if at < since or at > _aware(now) or c.get("status") == ComplaintStatus.REJECTED.value:
             continue
-        keys = [(SignalGroup.GTIN, c.get("product_key") if c.get("product_code_type") == "GTIN" else None),
-                (SignalGroup.BRAND, " ".join((c.get("brand") or "").split()).casefold() or None),
-                (SignalGroup.CATEGORY, " ".join((c.get("category") or "").split()).casefold() or None)]
-        for group, key in keys:
-            if key:
-                groups[(group, key)].append(c)
+        for group, key in group_keys(c):
+            groups[(group, key)].append(c)
     out = []
     for (group, key), members in groups.items():
         if len(members) >= threshold:

@@ -68,6 +68,11 @@ async def _load(code: str) -> Enterprise:
     return Enterprise.model_validate(current)
 
 
+def credit_fields(uscc: str, change: CreditChange) -> dict[str, Any]:
+    """What a CREDIT_CHANGED log entry carries, so the alert stream decides and renders without loading."""
+    return {"enterprise_uscc": uscc, "credit_level": change.to_level, "previous_credit_level": change.from_level}
+
+
 def _dump(doc: Enterprise | CreditApplication) -> dict[str, Any]:
     # The whole document, not $set/$push: the embedded server stores dates and sub-documents given to update
     # operators as strings (documents/db/query_shapes.py).
@@ -134,7 +139,7 @@ async def _attempt(code: str, decide: Decide, by: str) -> tuple[Enterprise, _Eff
         await audit.record(effect.audit_action, actor=by, target=f"enterprise:{code}", session=session, **detail)
         if change is not None:
             await changelog.append(session, ChangeTopic.ENTERPRISE, AlertEventType.CREDIT_CHANGED, enterprise.id,
-                                   change.at)
+                                   change.at, **credit_fields(enterprise.uscc, change))
 
     await in_transaction(write, precheck=precheck)
     return enterprise, effect
@@ -160,7 +165,8 @@ async def register(enterprise: Enterprise, *, by: str) -> Enterprise:
         await coll.insert_one(_dump(enterprise), session=session)
         await audit.record("enterprise_registered", actor=by, target=f"enterprise:{enterprise.uscc}", session=session,
                            level=enterprise.credit_level.value)
-        await changelog.append(session, ChangeTopic.ENTERPRISE, AlertEventType.CREDIT_CHANGED, enterprise.id, at)
+        await changelog.append(session, ChangeTopic.ENTERPRISE, AlertEventType.CREDIT_CHANGED, enterprise.id, at,
+                               **credit_fields(enterprise.uscc, change))
 
     try:
         await in_transaction(write, precheck=precheck)
@@ -284,7 +290,8 @@ async def downgrade_for_warning(session: AsyncClientSession, warning_id: Pydanti
                            from_level=change.from_level.value if change.from_level else None,
                            to_level=change.to_level.value, reason=change.reason, basis=change.basis.value,
                            basis_ref=change.basis_ref)
-        await changelog.append(session, ChangeTopic.ENTERPRISE, AlertEventType.CREDIT_CHANGED, enterprise.id, at)
+        await changelog.append(session, ChangeTopic.ENTERPRISE, AlertEventType.CREDIT_CHANGED, enterprise.id, at,
+                               **credit_fields(uscc, change))
         changes.append(change)
     return changes
 

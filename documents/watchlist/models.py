@@ -27,4 +27,5 @@ class WatchedProduct(Document):
     class Settings:
         name = "watchlist"
         indexes = [IndexModel([("owner_id", 1), ("key", 1)], name="owner_key_unique", unique=True),
-                   IndexModel([("owner_id", 1), ("added_at", -1)])]
+                   IndexModel([("owner_id", 1), ("added_at", -1)]),
+                   IndexModel("key")]  # who watches a code, when a warning or recall names it (the alert stream)

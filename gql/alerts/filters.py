@@ -13,9 +13,14 @@ from gql.core.errors import bad_input
 
 
 @strawberry.input(description="Filters on the alert stream (预警订阅筛选); every field narrows, none widens "
-                              "visibility.")
+                              "visibility. Events without a warning (CREDIT_CHANGED, COMPLAINT_SIGNAL) and "
+                              "WATCHLIST_MATCH are opt-in: they come only when `types` lists them; the warning "
+                              "fields below do not apply to events without a warning.")
 class AlertFilter:
-    types: list[AlertEventType] | None = strawberry.field(default=None, description="Event types (事件类型).")
+    types: list[AlertEventType] | None = strawberry.field(
+        default=None, description="Event types (事件类型); lists the opt-in types too (WATCHLIST_MATCH, "
+                                  "CREDIT_CHANGED, COMPLAINT_SIGNAL). Unset: warning events only, as before those "
+                                  "types existed.")
     kinds: list[WarningKind] | None = strawberry.field(default=None, description="Warning kinds (预警类别).")
     hazards: list[HazardType] | None = strawberry.field(default=None, description="Any of these hazards (危害类型).")
     product_category: str | None = strawberry.field(default=None,
@@ -57,11 +62,18 @@ class AlertMatch:
 
     def matches(self, event: dict[str, Any], warning: dict[str, Any]) -> bool:
         """Whether a logged event about `warning` passes every given field."""
-        return ((not self.types or event["type"] in self.types)
-                and (not self.kinds or warning["kind"] in self.kinds)
+        return (not self.types or event["type"] in self.types) and self.matches_content(warning)
+
+    def matches_content(self, warning: dict[str, Any]) -> bool:
+        """Whether `warning` passes every given field but `types` (a watchlist match has its own type)."""
+        return ((not self.kinds or warning["kind"] in self.kinds)
                 and (not self.hazards or bool(self.hazards & set(warning.get("hazards", ()))))
                 and (not self.product_category or self.product_category in warning["product_category"].lower())
                 and (not self.hs_code_prefix or self.hs_code_prefix in warning.get("hs_prefixes", ()))
                 and (not self.origin_country or self.origin_country in warning.get("origin_countries", ()))
                 and (not self.region or any(self.region in r for r in warning.get("regions", ())))
                 and (not self.enterprise_uscc or self.enterprise_uscc in warning.get("enterprise_usccs", ())))
+
+    def matches_enterprise(self, uscc: str) -> bool:
+        """Whether an event about the enterprise `uscc` (a credit change, a recall) passes `enterpriseUscc`."""
+        return not self.enterprise_uscc or self.enterprise_uscc == uscc

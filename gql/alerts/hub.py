@@ -1,6 +1,7 @@
-"""One change-log watcher per server process: warning entries, and recalls ordered for a RED/ORANGE warning
-(RECALL_ORDERED), fan out to that process's alert subscribers; every entry (any topic) tells the process that
-public data changed.
+"""One change-log watcher per server process: warning entries, recalls ordered for a RED/ORANGE warning
+(RECALL_ORDERED), credit changes (CREDIT_CHANGED) and complaint signals (COMPLAINT_SIGNAL) fan out to that
+process's alert subscribers, and warnings and recalls that match a consumer's watchlist go to that consumer
+(WATCHLIST_MATCH); every entry (any topic) tells the process that public data changed.
 
 The watcher uses a MongoDB change stream on the log only as a wake-up signal and then reads the log
 by sequence number, so delivery follows log order and a missed or duplicated change notification
@@ -23,9 +24,13 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from documents.changelog.models import ChangeEvent, topic_of
+from documents.core.errors import RuleViolation
+from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enums import AlertEventType, ChangeTopic, WarningLevel
+from documents.products.codes import classify
 from documents.recalls.models import Recall as RecallDoc
 from documents.warnings.models import Warning as WarningDoc
+from documents.watchlist.models import WatchedProduct
 from gql.core.metrics import (
     ALERT_EVENTS,
     ALERT_LOG_POSITION,
@@ -52,17 +57,29 @@ BATCH = 500
 
 @dataclass(eq=False)
 class Delivery:
-    """A logged event with its warning document (and, for RECALL_ORDERED, its recall), shared by every subscriber
-    it goes to."""
+    """A logged event with what it is about, shared by every subscriber it goes to: its warning (none for credit
+    changes, complaint signals and recalls without one), its recall, its enterprise (CREDIT_CHANGED), and the
+    consumers whose watchlist it matches (owner id -> the watched product that matched)."""
 
     event: dict
-    warning: dict
+    warning: dict | None
     memo: dict[Any, Any] = field(default_factory=dict)  # per-audience results computed once
     recall: dict | None = None
+    enterprise: dict | None = None
+    watchers: dict[str, dict] = field(default_factory=dict)
 
     @property
     def seq(self) -> int:
         return int(self.event["seq"])
+
+    @property
+    def type(self) -> AlertEventType:
+        return AlertEventType(self.event["type"])
+
+    @property
+    def is_alert(self) -> bool:
+        """A warning alert as before events without a warning existed (what webhooks send)."""
+        return self.warning is not None and is_alert(self.event)
 
 
 OVERFLOW = object()
@@ -107,7 +124,7 @@ RECALL_ALERT_LEVELS = frozenset({WarningLevel.RED.value, WarningLevel.ORANGE.val
 
 
 def is_alert(entry: dict) -> bool:
-    """Whether a log entry goes to alert subscribers: every warning entry, and a recall ordered for a RED/ORANGE
+    """Whether a log entry is a warning alert: every warning entry, and a recall ordered for a RED/ORANGE
     warning (the entry carries the warning's id, level and kind at the time of the order)."""
     topic = topic_of(entry)
     if topic is ChangeTopic.WARNING:
@@ -116,30 +133,99 @@ def is_alert(entry: dict) -> bool:
             and entry.get("warning_id") is not None and entry.get("level") in RECALL_ALERT_LEVELS)
 
 
+# Entries that can match a watchlist: a new warning or a level change, a recall announced or ordered (issue 13).
+WATCH_TRIGGERS = frozenset({AlertEventType.PUBLISHED.value, AlertEventType.LEVEL_CHANGED.value,
+                            AlertEventType.RECALL_ANNOUNCED.value, AlertEventType.RECALL_ORDERED.value})
+
+
+def is_event(entry: dict) -> bool:
+    """Whether a log entry may reach some subscriber: a warning alert, any recall announced or ordered (ordered
+    ones without a warning to those who opt in, both to watchers), a credit change that carries its tiers (entries
+    logged before they did are read past) and a complaint signal."""
+    topic, type_ = topic_of(entry), entry.get("type")
+    if topic is ChangeTopic.WARNING:
+        return True
+    if topic is ChangeTopic.RECALL:
+        return type_ in (AlertEventType.RECALL_ORDERED.value, AlertEventType.RECALL_ANNOUNCED.value)
+    if topic is ChangeTopic.ENTERPRISE:
+        return type_ == AlertEventType.CREDIT_CHANGED.value and entry.get("credit_level") is not None
+    return topic is ChangeTopic.SIGNAL and type_ == AlertEventType.COMPLAINT_SIGNAL.value
+
+
+def code_keys(codes: list[str]) -> set[str]:
+    """The watchlist keys of a warning's or recall's GTINs and trace codes, normalised like the product lookup."""
+    keys = set()
+    for raw in codes:
+        try:
+            code = classify(raw)
+        except RuleViolation:
+            continue
+        if code.valid:
+            keys.add(code.key)
+    return keys
+
+
+def _codes_of(entry: dict, warning: dict | None, recall: dict | None) -> set[str]:
+    if entry.get("type") not in WATCH_TRIGGERS:
+        return set()
+    if topic_of(entry) is ChangeTopic.RECALL:
+        return code_keys(list(recall.get("gtins", ())) + list(recall.get("trace_codes", ()))) if recall else set()
+    return code_keys(list(warning.get("gtins", ()))) if warning else set()
+
+
+async def _by_id(coll: Any, ids: set[Any], projection: dict[str, int] | None = None) -> dict[Any, dict]:
+    if not ids:
+        return {}
+    return {d["_id"]: d async for d in coll.find({"_id": {"$in": list(ids)}}, projection)}
+
+
 async def read_log(after_seq: int, limit: int = BATCH) -> tuple[list[Delivery], int, bool]:
-    """Alert deliveries logged after `after_seq`, in order, with their warnings and recalls (up to three queries);
-    the last sequence number read (other entries are read past, not delivered); whether more may follow."""
+    """Deliveries logged after `after_seq`, in order, with their warnings, recalls, enterprises and watchers (at most
+    five queries, whatever the number of subscribers); the last sequence number read (other entries are read past,
+    not delivered); whether more may follow."""
     entries = await ChangeEvent.get_pymongo_collection().find({"seq": {"$gt": after_seq}}).sort("seq", 1) \
         .limit(limit).to_list(limit)
     if not entries:
         return [], after_seq, False
-    events = [e for e in entries if is_alert(e)]
-    ids = list({e["warning_id"] for e in events})
-    warnings = {w["_id"]: w async for w in WarningDoc.get_pymongo_collection().find({"_id": {"$in": ids}},
-                                                                                    {"search_text": 0})} if ids else {}
-    recall_ids = list({e["entity_id"] for e in events if topic_of(e) is ChangeTopic.RECALL})
-    recalls = {r["_id"]: r async for r in RecallDoc.get_pymongo_collection().find({"_id": {"$in": recall_ids}})} \
-        if recall_ids else {}
+    events = [e for e in entries if is_event(e)]
+    warnings = await _by_id(WarningDoc.get_pymongo_collection(),
+                            {e["warning_id"] for e in events if e.get("warning_id") is not None}, {"search_text": 0})
+    recalls = await _by_id(RecallDoc.get_pymongo_collection(),
+                           {e["entity_id"] for e in events if topic_of(e) is ChangeTopic.RECALL})
+    enterprises = await _by_id(EnterpriseDoc.get_pymongo_collection(),
+                               {e["entity_id"] for e in events if topic_of(e) is ChangeTopic.ENTERPRISE})
     deliveries = []
     for e in events:
-        if e["warning_id"] not in warnings:
-            continue
-        if topic_of(e) is ChangeTopic.RECALL:
+        topic = topic_of(e)
+        warning = warnings.get(e.get("warning_id"))
+        if topic is ChangeTopic.WARNING:
+            if warning is not None:
+                deliveries.append(Delivery(e, warning))
+        elif topic is ChangeTopic.RECALL:
             if e["entity_id"] in recalls:
-                deliveries.append(Delivery(e, warnings[e["warning_id"]], recall=recalls[e["entity_id"]]))
+                deliveries.append(Delivery(e, warning, recall=recalls[e["entity_id"]]))
+        elif topic is ChangeTopic.ENTERPRISE:
+            if e["entity_id"] in enterprises:
+                deliveries.append(Delivery(e, None, enterprise=enterprises[e["entity_id"]]))
         else:
-            deliveries.append(Delivery(e, warnings[e["warning_id"]]))
+            deliveries.append(Delivery(e, None))
+    await _find_watchers(deliveries)
     return deliveries, int(entries[-1]["seq"]), len(entries) == limit
+
+
+async def _find_watchers(deliveries: list[Delivery]) -> None:
+    """Who watches what each delivery concerns: one query for the whole batch, none when nothing carries a code."""
+    wanted = {d.seq: _codes_of(d.event, d.warning, d.recall) for d in deliveries}
+    keys = set().union(*wanted.values()) if wanted else set()
+    if not keys:
+        return
+    by_key: dict[str, list[dict]] = {}
+    async for w in WatchedProduct.get_pymongo_collection().find({"key": {"$in": sorted(keys)}}):
+        by_key.setdefault(w["key"], []).append(w)
+    for d in deliveries:
+        for key in sorted(wanted[d.seq]):
+            for w in by_key.get(key, ()):
+                d.watchers.setdefault(w["owner_id"], w)
 
 
 class AlertHub:

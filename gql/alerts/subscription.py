@@ -6,15 +6,18 @@ import asyncio
 import logging
 from collections.abc import AsyncGenerator, Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 from strawberry.types import Info
+from strawberry.types.lazy_type import LazyType
 
 from auth.viewer import Viewer
+from auth.visibility import alerts as alert_visibility
 from auth.visibility import recalls as recall_visibility
 from auth.visibility import warnings as warning_visibility
 from auth.visibility.audience import audience_key
-from documents.enums import AlertEventType, WarningLevel
+from documents.enums import AlertEventType, CreditLevel, SignalGroup, WarningLevel
 from gql.alerts.filters import AlertFilter, AlertMatch
 from gql.alerts.hub import OVERFLOW, Delivery, event_matches_level, get_hub, read_log
 from gql.core import cursors
@@ -22,6 +25,11 @@ from gql.core.errors import ApiError, ErrorCode, bad_input
 from gql.core.permissions import viewer_of
 from gql.recalls.types import Recall
 from gql.warnings.types import Warning
+
+if TYPE_CHECKING:
+    from gql.complaints.types import ComplaintSignal
+    from gql.enterprises.types import Enterprise
+    from gql.watchlist.types import WatchedProduct
 
 log = logging.getLogger("qsradar.alerts")
 
@@ -42,52 +50,155 @@ def decode_cursor(cursor: str) -> int:
     return int(seq)
 
 
-@strawberry.type(description="A publication, level change or lift of a warning, or a recall ordered for a RED/ORANGE "
-                             "warning (预警推送), as pushed to subscribers.")
+# AlertEventType and its values are described with the webhooks (gql/webhooks/types.py): one definition.
+PLAIN, WATCH = "plain", "watch"
+
+
+def _type(name: str, module: str) -> Any:
+    """A schema type of another domain, resolved like its lazy annotation: the schema domains stay independent
+    (pyproject's import contracts, which count indirect imports)."""
+    return LazyType(name, module).resolve_type()
+
+
+@strawberry.type(description="An event on the alert stream (预警推送): a warning published, changed or lifted; a "
+                             "recall ordered; an enterprise's credit tier changed; a complaint signal; or a match "
+                             "on the subscriber's watchlist. Events without a warning (`warning: null`) go only to "
+                             "subscribers that ask for their type in `filter.types`.")
 class AlertEvent:
-    cursor: str = strawberry.field(description="Pass as `after` when reconnecting to replay what was missed.")
-    type: AlertEventType
-    level: WarningLevel
-    previous_level: WarningLevel | None
-    warning: Warning = strawberry.field(description="The warning; for RECALL_ORDERED, the warning the recall answers.")
-    recall: Recall | None = strawberry.field(description="The ordered recall (责令召回) of a RECALL_ORDERED event; "
-                                                         "null for warning events.")
-    at: datetime
+    cursor: str = strawberry.field(description="Pass as `after` when reconnecting to replay what was missed "
+                                               "(游标).")
+    type: AlertEventType = strawberry.field(description="What happened (事件类型); WATCHLIST_MATCH replaces the "
+                                                        "event's own type for the consumer whose watchlist it matches.")
+    level: WarningLevel | None = strawberry.field(
+        description="The warning's level at the event (预警级别); null when the event carries no warning.")
+    previous_level: WarningLevel | None = strawberry.field(
+        description="The level before a LEVEL_CHANGED (原级别); null otherwise.")
+    warning: Warning | None = strawberry.field(
+        description="The warning (预警); for a recall, the warning it answers. Null for CREDIT_CHANGED and "
+                    "COMPLAINT_SIGNAL, for a recall without a warning, and for a warning the subscriber may not see "
+                    "(then only the recall is sent).")
+    recall: Recall | None = strawberry.field(description="The recall (召回) of a RECALL_ORDERED event or of a "
+                                                         "WATCHLIST_MATCH on a recall; null otherwise.")
+    credit_level: CreditLevel | None = strawberry.field(
+        description="CREDIT_CHANGED: the enterprise's new tier as logged (变更后信用等级); null otherwise.")
+    previous_credit_level: CreditLevel | None = strawberry.field(
+        description="CREDIT_CHANGED: the tier before (变更前信用等级); null for the first rating and other events.")
+    watched: Annotated[WatchedProduct, strawberry.lazy("gql.watchlist.types")] | None = strawberry.field(
+        description="WATCHLIST_MATCH: the product on the subscriber's watchlist that matched (命中的关注商品).")
+    trigger: AlertEventType | None = strawberry.field(
+        description="WATCHLIST_MATCH: the event that caused the match (触发事件): PUBLISHED, LEVEL_CHANGED, "
+                    "RECALL_ANNOUNCED or RECALL_ORDERED; null otherwise.")
+    signal: Annotated[ComplaintSignal, strawberry.lazy("gql.complaints.types")] | None = strawberry.field(
+        description="COMPLAINT_SIGNAL: the complaint group that reached its threshold (投诉聚集信号); null otherwise.")
+    at: datetime = strawberry.field(description="When it happened (时间).")
+    enterprise_doc: strawberry.Private[dict | None]
     # Results of executing selections on this object, shared by its audience (gql/shared_results.py).
     shared_results: strawberry.Private[dict]
 
+    @strawberry.field(description="CREDIT_CHANGED: the enterprise (企业); its `creditLevel` resolves as usual. Null "
+                                  "otherwise.")
+    def enterprise(self) -> Annotated[Enterprise, strawberry.lazy("gql.enterprises.types")] | None:
+        if self.enterprise_doc is None:
+            return None
+        return cast("Enterprise", _type("Enterprise", "gql.enterprises.types").from_doc(self.enterprise_doc))
+
     @classmethod
-    def from_delivery(cls, d: Delivery, audience: tuple[object, ...]) -> AlertEvent:
-        """One object per event and audience, so its execution results can be shared."""
-        event = d.memo.get(audience)
+    def from_delivery(cls, d: Delivery, audience: tuple[object, ...], viewer: Viewer, mode: str) -> AlertEvent:
+        """One object per event and audience (per watcher for a match), so its execution results can be shared."""
+        key = (audience, viewer.subject_id) if mode == WATCH else audience
+        event = d.memo.get(key)
         if event is None:
-            e = d.event
-            event = d.memo[audience] = cls(
-                cursor=encode_cursor(int(e["seq"])), type=AlertEventType(e["type"]), level=WarningLevel(e["level"]),
-                previous_level=WarningLevel(e["previous_level"]) if e.get("previous_level") else None,
-                warning=Warning.from_doc(d.warning), recall=Recall.from_doc(d.recall) if d.recall else None,
-                at=e["at"], shared_results={})
+            event = d.memo[key] = cls._build(d, viewer, mode)
         return event
 
+    @classmethod
+    def _build(cls, d: Delivery, viewer: Viewer, mode: str) -> AlertEvent:
+        e = d.event
+        # A recall's warning is shown only to whom may see it (a match may come from a recall of a NOTICE).
+        shown = d.warning if d.warning is not None and warning_visibility.can_see(viewer, d.warning) else None
+        watched = d.watchers.get(viewer.subject_id or "") if mode == WATCH else None
+        signal = e.get("signal")
+        return cls(
+            cursor=encode_cursor(int(e["seq"])),
+            type=AlertEventType.WATCHLIST_MATCH if mode == WATCH else d.type,
+            level=WarningLevel(e["level"]) if shown is not None and e.get("level") else None,
+            previous_level=WarningLevel(e["previous_level"]) if shown is not None and e.get("previous_level")
+            else None,
+            warning=Warning.from_doc(shown) if shown is not None else None,
+            recall=Recall.from_doc(d.recall) if d.recall else None,
+            credit_level=CreditLevel(e["credit_level"]) if e.get("credit_level") else None,
+            previous_credit_level=CreditLevel(e["previous_credit_level"]) if e.get("previous_credit_level") else None,
+            watched=_type("WatchedProduct", "gql.watchlist.types").from_doc(watched) if watched is not None else None,
+            trigger=d.type if mode == WATCH else None,
+            signal=_signal(signal) if signal else None,
+            at=e["at"], enterprise_doc=d.enterprise, shared_results={})
 
-def _accepts(viewer: Viewer, min_level: WarningLevel, wanted: AlertMatch) -> Callable[[Delivery], bool]:
-    kinds = warning_visibility.visible_kinds(viewer)
-    reads_recalls = recall_visibility.can_read(viewer)
-    memo_key = ("accepts", min_level, kinds, reads_recalls, wanted)
 
-    def accepts(delivery: Delivery) -> bool:
-        # Decided once per event for all subscribers with the same level floor and visible kinds (and, for an
-        # ordered recall, who may read recalls): the event carries both the warning and the recall.
-        decided = delivery.memo.get(memo_key)
+def _signal(entry: dict) -> ComplaintSignal:
+    """The ComplaintSignal type of the complaints domain from a logged signal."""
+    return cast("ComplaintSignal", _type("ComplaintSignal", "gql.complaints.types")(
+        complaint_ids=list(entry.get("complaint_ids") or []), group=SignalGroup(entry["group"]), key=entry["key"],
+        count=int(entry["count"]), threshold=int(entry["threshold"]), first_at=entry["first_at"],
+        last_at=entry["last_at"]))
+
+
+def _plain(viewer: Viewer, min_level: WarningLevel, wanted: AlertMatch, d: Delivery) -> bool:
+    """Whether the event itself goes to the viewer: warning alerts as always; events without a warning only when
+    their type is asked for (opt-in), each to the readers the visibility table names."""
+    e, type_ = d.event, d.type
+    if d.is_alert:
+        assert d.warning is not None
+        return event_matches_level(e, min_level) and wanted.matches(e, d.warning) and warning_visibility.can_see(
+            viewer, d.warning) and (d.recall is None or recall_visibility.can_see(viewer, d.recall))
+    if type_.value not in wanted.types:
+        return False  # opt-in: a client that did not ask never receives an event without a warning
+    if type_ is AlertEventType.RECALL_ORDERED and d.recall is not None and d.warning is None:
+        return recall_visibility.can_see(viewer, d.recall) and wanted.matches_enterprise(d.recall["enterprise_uscc"])
+    if type_ is AlertEventType.CREDIT_CHANGED and d.enterprise is not None:
+        uscc = d.enterprise["uscc"]
+        return alert_visibility.receives_credit_change(viewer, uscc) and wanted.matches_enterprise(uscc)
+    if type_ is AlertEventType.COMPLAINT_SIGNAL:
+        return alert_visibility.receives_complaint_signal(viewer)
+    return False
+
+
+def _watched(viewer: Viewer, wanted: AlertMatch, d: Delivery) -> bool:
+    """Whether a match on the viewer's watchlist may be sent: at any level, but never about a warning or recall the
+    viewer may not see (a consumer never learns of a NOTICE, CIRCULAR or DRAFT through a match)."""
+    if d.recall is not None:
+        if not recall_visibility.can_see(viewer, d.recall):
+            return False
+        if d.warning is not None and warning_visibility.can_see(viewer, d.warning):
+            return wanted.matches_content(d.warning)
+        return True
+    return d.warning is not None and warning_visibility.can_see(viewer, d.warning) and wanted.matches_content(
+        d.warning)
+
+
+def _decider(viewer: Viewer, min_level: WarningLevel, wanted: AlertMatch) -> Callable[[Delivery], str | None]:
+    """How an event goes to this subscriber: PLAIN, WATCH (a match on its own watchlist, instead of the plain type:
+    one event per log entry, so the cursor stays the log position) or None."""
+    audience = audience_key(viewer)
+    owner = alert_visibility.watchlist_owner(viewer) if AlertEventType.WATCHLIST_MATCH.value in wanted.types else None
+    plain_key = ("plain", audience, min_level, wanted)
+    watch_key = ("watch", audience, wanted)
+
+    def decide(d: Delivery) -> str | None:
+        if owner is not None and owner in d.watchers:
+            # Decided once per event for every watcher with the same audience and filter; only the lookup in
+            # `watchers` is per subscriber (no database call).
+            ok = d.memo.get(watch_key)
+            if ok is None:
+                ok = d.memo[watch_key] = _watched(viewer, wanted, d)
+            if ok:
+                return WATCH
+        # Decided once per event for all subscribers of one audience with the same level floor and filter.
+        decided = d.memo.get(plain_key)
         if decided is None:
-            e = delivery.event
-            decided = delivery.memo[memo_key] = event_matches_level(e, min_level) and wanted.matches(
-                e, delivery.warning) and warning_visibility.can_see(
-                viewer, delivery.warning) and (delivery.recall is None or recall_visibility.can_see(viewer,
-                                                                                                    delivery.recall))
-        return decided
+            decided = d.memo[plain_key] = _plain(viewer, min_level, wanted, d)
+        return PLAIN if decided else None
 
-    return accepts
+    return decide
 
 
 def _seconds_left(viewer: Viewer) -> float | None:
@@ -99,12 +210,19 @@ def _seconds_left(viewer: Viewer) -> float | None:
 @strawberry.type
 class AlertSubscription:
     @strawberry.subscription(description="Alerts (实时预警) at or above `minLevel`: replays events after `after`, "
-                                         "then live, under the same visibility as queries.")
+                                         "then live, under the same visibility as queries. Events without a "
+                                         "warning (CREDIT_CHANGED, COMPLAINT_SIGNAL, RECALL_ORDERED without one) and "
+                                         "WATCHLIST_MATCH come only when `filter.types` asks for them; watchlist "
+                                         "matches ignore `minLevel`.")
     async def alerts(self, info: Info, min_level: WarningLevel = WarningLevel.ORANGE,
                      after: str | None = None, filter: AlertFilter | None = None) -> AsyncGenerator[AlertEvent, None]:
         viewer = viewer_of(info)
         audience = audience_key(viewer)
-        accepts = _accepts(viewer, min_level, AlertMatch.of(filter))
+        decide = _decider(viewer, min_level, AlertMatch.of(filter))
+
+        def accepts(delivery: Delivery) -> bool:
+            return decide(delivery) is not None
+
         hub = get_hub()
         # Subscribe before replaying so nothing published during the replay falls in a gap.
         sub = hub.subscribe(accepts, str(audience[0]))
@@ -115,8 +233,8 @@ class AlertSubscription:
                 while more:
                     batch, last, more = await read_log(last)
                     for delivery in batch:
-                        if accepts(delivery):
-                            yield AlertEvent.from_delivery(delivery, audience)
+                        if (mode := decide(delivery)) is not None:
+                            yield AlertEvent.from_delivery(delivery, audience, viewer, mode)
             else:
                 last = hub.last_seq
             while True:
@@ -136,6 +254,6 @@ class AlertSubscription:
                 if item.seq <= last:
                     continue  # already sent by the replay
                 last = item.seq
-                yield AlertEvent.from_delivery(item, audience)
+                yield AlertEvent.from_delivery(item, audience, viewer, decide(item) or PLAIN)
         finally:
             hub.unsubscribe(sub)

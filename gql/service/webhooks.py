@@ -58,6 +58,7 @@ def _iso(value: Any) -> str | None:
 def event_body(d: Delivery) -> str:
     """The JSON body of one event: {"type", "timestamp", "data"} (Standard Webhooks)."""
     e, w = d.event, d.warning
+    assert w is not None  # webhooks send warning alerts only (`Delivery.is_alert`)
     data: dict[str, Any] = {
         "cursor": cursors.encode("alert", int(e["seq"])), "type": e["type"], "level": e.get("level"),
         "previousLevel": e.get("previous_level"), "at": _iso(e.get("at")),
@@ -83,7 +84,7 @@ def wanted(endpoint: dict[str, Any], viewer: Any, d: Delivery) -> bool:
         return False
     if endpoint.get("min_level") and not event_matches_level(d.event, WarningLevel(endpoint["min_level"])):
         return False
-    return warning_visibility.can_see(viewer, d.warning) and (
+    return d.warning is not None and warning_visibility.can_see(viewer, d.warning) and (
         d.recall is None or recall_visibility.can_see(viewer, d.recall))
 
 
@@ -155,8 +156,10 @@ class WebhookWorker:
         more = True
         while more:
             deliveries, last, more = await read_log(position)
+            # Warning alerts only: events without a warning (credit changes, complaint signals, watchlist matches)
+            # stay on the `alerts` subscription.
             events = [(d.seq, AlertEventType(d.event["type"]), event_body(d)) for d in deliveries
-                      if viewer is not None and wanted(endpoint, viewer, d)]
+                      if d.is_alert and viewer is not None and wanted(endpoint, viewer, d)]
             if not await actions.add_deliveries(endpoint["_id"], position, last, events):
                 return  # another worker moved this endpoint on; it carries on from there
             position = last
