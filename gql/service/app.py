@@ -123,8 +123,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
 # No inline scripts except the built page's own (allowed by hash), no framing, nothing from other
 # origins: the front end is same-origin bundles (its inline <style> and Vant's style attributes need
-# 'unsafe-inline' for styles only).
-CSP = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+# 'unsafe-inline' for styles only). 'wasm-unsafe-eval' lets our own barcode reader (ZXing, WebAssembly)
+# compile; it allows no JavaScript eval.
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
        "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
@@ -148,7 +149,7 @@ GRAPHIQL_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://u
 COMMON_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
-    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    (b"permissions-policy", b"camera=(self), microphone=(), geolocation=(), payment=(), usb=()"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]

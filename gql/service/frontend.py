@@ -30,6 +30,7 @@ ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 mimetypes.add_type("application/manifest+json", ".webmanifest")
 mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")  # streaming compilation needs it (the barcode reader)
 
 
 def accepted_encodings(header: str) -> set[str]:
