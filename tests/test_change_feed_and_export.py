@@ -230,3 +230,36 @@ def test_a_page_walk_skips_and_repeats_nothing_while_items_change(live_server: S
     assert set(published) <= set(catch_up)  # published during the walk: the next sync brings them
     # Nothing that changed after `since` escapes the walk plus the catch-up from the walk's start.
     assert set(_walk(live_server, reader, since, 100)) <= set(walked) | set(catch_up)
+
+
+def test_a_closed_recall_is_a_tombstone_when_closed_ones_are_left_out(live_server: Stack,
+                                                                      tokens: dict[str, str]) -> None:
+    ent, reg = tokens["enterprise"], tokens["regulator"]
+    recall_input = {"uscc": "91440300MA5DEM1X0R", "productName": f"同步产品 {uuid.uuid4().hex[:6]}",
+                    "hazard": "外壳过热 overheating", "remedy": "REFUND", "remedyInstructions": "联系客服退款",
+                    "unitsAffected": 10}
+    body = live_server.gql("mutation($i: AnnounceRecallInput!) { announceRecall(input: $i) { id } }",
+                           {"i": recall_input}, token=ent)
+    assert "errors" not in body, body
+    recall = body["data"]["announceRecall"]["id"]
+    body = live_server.gql("mutation($id: ID!) { reportRecallProgress(id: $id, unitsRecovered: 10) { status } }",
+                           {"id": recall}, token=ent)
+    assert body["data"]["reportRecallProgress"]["status"] == "COMPLETED", body
+    since = datetime.now(UTC).isoformat()
+    body = live_server.gql("mutation($id: ID!) { closeRecall(id: $id, reason: \"效果评估 evaluated\") { status } }",
+                           {"id": recall}, token=reg)
+    assert "errors" not in body, body
+    feed = "query($u: DateTime, $l: Boolean!) { recalls(first: 100, updatedAfter: $u, includeLifted: $l) { " \
+           "edges { node { id } } deleted { id deletedAt } } }"
+    for token in (None, tokens["consumer"], reg):
+        page = live_server.gql(feed, {"u": since, "l": False}, token=token)["data"]["recalls"]
+        assert recall in [t["id"] for t in page["deleted"]]
+        assert recall not in [e["node"]["id"] for e in page["edges"]]
+        page = live_server.gql(feed, {"u": since, "l": True}, token=token)["data"]["recalls"]
+        assert recall in [e["node"]["id"] for e in page["edges"]] and page["deleted"] == []
+    page = live_server.gql(feed, {"u": datetime.now(UTC).isoformat(), "l": False}, token=reg)["data"]["recalls"]
+    assert page["deleted"] == []  # closed before that time
+    # Enterprises are never deleted today: their feed answers an empty `deleted`, and the export no tombstone line.
+    body = live_server.gql("query($u: DateTime) { enterprises(first: 5, updatedAfter: $u) { deleted { id } } }",
+                           {"u": since}, token=reg)
+    assert body["data"]["enterprises"]["deleted"] == [], body
