@@ -259,7 +259,7 @@ def test_a_closed_recall_is_a_tombstone_when_closed_ones_are_left_out(live_serve
         assert recall in [e["node"]["id"] for e in page["edges"]] and page["deleted"] == []
     page = live_server.gql(feed, {"u": datetime.now(UTC).isoformat(), "l": False}, token=reg)["data"]["recalls"]
     assert page["deleted"] == []  # closed before that time
-    # Enterprises are never deleted today: their feed answers an empty `deleted`, and the export no tombstone line.
+    # Enterprises are never deleted today: their feed answers an empty `deleted`.
     body = live_server.gql("query($u: DateTime) { enterprises(first: 5, updatedAfter: $u) { deleted { id } } }",
                            {"u": since}, token=reg)
     assert body["data"]["enterprises"]["deleted"] == [], body
