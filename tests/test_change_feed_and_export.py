@@ -166,10 +166,10 @@ def test_a_lifted_warning_is_a_tombstone_when_lifted_ones_are_left_out(live_serv
     assert announcement not in gone  # lifted before that time
 
 
-def _walk(s: Stack, token: str, since: str, size: int, between: threading.Event | None = None,
-          done: threading.Event | None = None) -> list[str]:
-    """Every id of one walk through `warnings(updatedAfter:, first: size)`; with `between`, each page after the
-    first waits until the writer has made another change (the writes interleave with the walk)."""
+def _walk(s: Stack, token: str, since: str, size: int, page_read: threading.Event | None = None,
+          step: threading.Event | None = None, done: threading.Event | None = None) -> list[str]:
+    """Every id of one walk through `warnings(updatedAfter:, first: size)`; with the events, after each page but the
+    last the walk lets the writer make one change and waits for it (the writes interleave with the walk)."""
     ids: list[str] = []
     after = None
     query = "query($a: String, $u: DateTime, $n: Int) { warnings(first: $n, after: $a, updatedAfter: $u) { " \
@@ -182,9 +182,10 @@ def _walk(s: Stack, token: str, since: str, size: int, between: threading.Event 
         if not page["pageInfo"]["hasNextPage"]:
             return ids
         after = page["pageInfo"]["endCursor"]
-        if between is not None and done is not None and not done.is_set():
-            assert between.wait(60), "the writer made no progress"
-            between.clear()
+        if page_read is not None and step is not None and done is not None and not done.is_set():
+            page_read.set()
+            assert step.wait(60), "the writer made no progress"
+            step.clear()
 
 
 def test_a_page_walk_skips_and_repeats_nothing_while_items_change(live_server: Stack,
@@ -195,20 +196,29 @@ def test_a_page_walk_skips_and_repeats_nothing_while_items_change(live_server: S
     existing = [_issue(live_server, reg) for _ in range(16)]  # newest last: the walk meets them in reverse
     walk_start = datetime.now(UTC).isoformat()
     published: list[str] = []
+    adjusted: list[str] = []
     errors: list[object] = []
-    step, done = threading.Event(), threading.Event()
+    page_read, step, done, walk_over = threading.Event(), threading.Event(), threading.Event(), threading.Event()
 
     def writer() -> None:
-        # Level changes of items at both ends of the order (some paged already, some not yet) and new items.
+        # Between two pages, one level change (alternately of an item already paged and of one not yet paged) and
+        # one new warning.
         levels = ("ORANGE", "BLUE")  # each target changes once, from YELLOW
         targets = [existing[-1], existing[0], existing[-2], existing[1], existing[8], existing[7]]
         try:
             for n, target in enumerate(targets):
+                while not page_read.wait(1):
+                    if walk_over.is_set():
+                        return
+                page_read.clear()
+                if walk_over.is_set():
+                    return
                 body = live_server.gql("mutation($id: ID!, $l: WarningLevel!) { adjustWarningLevel(id: $id, "
                                        "level: $l, reason: \"动态调整 adjusted\") { id } }",
                                        {"id": target, "l": levels[n % 2]}, token=reg)
                 if "errors" in body:
                     errors.append(body)
+                adjusted.append(target)
                 published.append(_issue(live_server, reg))
                 step.set()
         except Exception as exc:  # reported by the test thread
@@ -219,15 +229,19 @@ def test_a_page_walk_skips_and_repeats_nothing_while_items_change(live_server: S
 
     thread = threading.Thread(target=writer)
     thread.start()
-    walked = _walk(live_server, reader, since, 5, between=step, done=done)
-    thread.join(120)
+    try:
+        walked = _walk(live_server, reader, since, 5, page_read, step, done)
+    finally:
+        walk_over.set()
+        thread.join(120)
     assert not thread.is_alive() and errors == []
+    assert len(adjusted) >= 3  # the writes did interleave with the walk (16 items: 4 pages)
 
     assert len(walked) == len(set(walked)), "an item came twice in one walk"
     assert set(existing) <= set(walked), "an item that changed after `since` was skipped"
     catch_up = _walk(live_server, reader, walk_start, 100)
     assert len(catch_up) == len(set(catch_up))
-    assert set(published) <= set(catch_up)  # published during the walk: the next sync brings them
+    assert set(published) | set(adjusted) <= set(catch_up)  # changed during the walk: the next sync has them
     # Nothing that changed after `since` escapes the walk plus the catch-up from the walk's start.
     assert set(_walk(live_server, reader, since, 100)) <= set(walked) | set(catch_up)
 

@@ -65,7 +65,8 @@ class LevelChange:
                                                                    "publication.")
     to_level: WarningLevel = strawberry.field(description="Level after the change (新级别); the last level when "
                                                           "lifted.")
-    reason: str = strawberry.field(description="Why (变更理由), as the regulator wrote it.")
+    reason: str = strawberry.field(description="Why (变更理由), as the regulator wrote it; a lift's reason "
+                                                   "starts with `lifted:`.")
     by: str = strawberry.field(description="Who acted, as an opaque actor reference (account:…, system:…).")
     at: datetime = strawberry.field(description="When the change took effect (变更时间).")
 
