@@ -32,8 +32,8 @@ class ErrorCode(str, Enum):
 
 
 INTERNAL_MESSAGE = "Internal error; it has been logged."
-STORAGE_FULL_MESSAGE = ("The database has no space left to write (存储空间已满); nothing was saved. "
-                        "Reads go on; retry the change later.")
+STORAGE_FULL_MESSAGE = ("The database has no space left to write (存储空间已满): this change was not "
+                        "confirmed. Reads go on; retry once space has been freed.")
 # How a full disk shows up: MongoDB's OutOfDiskSpace (14031) and the embedded server's SQLite
 # ("database or disk is full"), or the OS errors ENOSPC / EFBIG in the message.
 _STORAGE_FULL_CODES = {14031}
