@@ -26,7 +26,6 @@ PENDING = {
     "Mutation.submitDefectReport(input:)", "Mutation.beginDefectAssessment(id:)", "Mutation.assessDefectReport(id:)",
     "Query.defectReports(first:)", "Query.defectReports(after:)",
     "Subscription.alerts(minLevel:)", "Subscription.alerts(after:)", "Subscription.alerts(filter:)",
-    "AlertEvent.type", "AlertEvent.level", "AlertEvent.previousLevel", "AlertEvent.at",
 }
 
 
