@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pymongo
 import pytest
 
+from documents.accounts import agency_clients as rules
+from documents.accounts.agency_usage import UsageMeter
+from documents.core.clock import utcnow
+from documents.core.errors import RuleViolation
+from documents.enums import AgencyScope
+from documents.settings import get_settings
 from tests import stack as stack_mod
 from tests.stack import Stack, code_of, field_of
 
@@ -26,6 +33,51 @@ LIST = "query($n: Int, $a: String) { agencyClients(first: $n, after: $a) { total
 USAGE = "query($id: ID!) { node(id: $id) { ... on AgencyClient { clientId usage(days: 3) { day requests cost " \
         "errors } webhookHealth { endpoints enabled disabled pendingDeliveries failedDeliveries lastSuccessAt } } } }"
 WAIT_SECONDS = 40.0  # usage is flushed every 5 s; generous under a loaded machine
+
+
+# --- pure rules -------------------------------------------------------------------------------------------------
+
+def test_rules_name_the_field() -> None:
+    for call, field in ((lambda: rules.check_budget(9, None), "budgetMaximum"),
+                        (lambda: rules.check_budget(None, 0.0), "budgetRestoreRate"),
+                        (lambda: rules.check_budget(None, float("nan")), "budgetRestoreRate"),
+                        (lambda: rules.check_grace(-1), "graceSeconds"),
+                        (lambda: rules.check_scopes([]), "scopes"),
+                        (lambda: rules.check_name(" "), "name")):
+        with pytest.raises(RuleViolation) as caught:
+            call()
+        assert caught.value.field == field
+    rules.check_budget(None, None)
+    rules.check_budget(10, 0.1)
+    assert rules.check_scopes([AgencyScope.WARNINGS_READ, AgencyScope.WARNINGS_READ]) == [AgencyScope.WARNINGS_READ]
+    assert rules.check_grace(0).total_seconds() == 0
+
+
+def test_previous_secret_valid_only_during_its_grace() -> None:
+    client = rules.AgencyClient.model_construct(previous_secret_hash="h", previous_secret_expires_at=None)
+    assert not client.previous_secret_valid()
+    now = utcnow()
+    client.previous_secret_expires_at = now + rules.check_grace(60)
+    assert client.previous_secret_valid(now) and not client.previous_secret_valid(now + rules.check_grace(61))
+    client.previous_secret_expires_at = (now + rules.check_grace(60)).replace(tzinfo=None)  # as BSON returns it
+    assert client.previous_secret_valid(now)
+
+
+def test_meter_adds_in_memory_per_client_and_day() -> None:
+    meter = UsageMeter()  # no running loop here: nothing is scheduled and nothing written
+    at = utcnow()
+    meter.add("a", 5, False, at)
+    meter.add("a", 7, True, at)
+    meter.add("b", -3, False, at)  # a negative cost never lowers the count
+    assert meter.pending() == 3
+    assert meter._counts[("a", at.date())] == [2, 12, 1] and meter._counts[("b", at.date())] == [1, 0, 0]
+
+
+def _audit_actions(stack: Stack, client_id: str) -> list[str]:
+    uri = f"mongodb://127.0.0.1:{stack.embedded_db()['port']}/?directConnection=true"
+    with pymongo.MongoClient(uri) as db:
+        entries = db[get_settings().database_name]["audit_log"].find({"target": f"client:{client_id}"})
+        return sorted(e["action"] for e in entries)
 
 
 def _create(stack: Stack, admin: str, client_id: str, scopes: list[str] | None = None) -> dict[str, Any]:
@@ -127,6 +179,7 @@ def test_rotate_keeps_the_old_secret_for_the_grace_only(live_server: Stack, toke
     for grace in (-1, 31 * 86400):
         bad = live_server.gql(ROTATE, {"id": made["client"]["id"], "g": grace}, token=admin)
         assert code_of(bad) == "BAD_USER_INPUT" and field_of(bad) == "graceSeconds"
+    assert _audit_actions(live_server, "rotate-grace").count("agency_client_secret_rotated") == 2
     unknown = live_server.gql(ROTATE, {"id": "bm90LWFuLWlk", "g": 5}, token=admin)
     assert code_of(unknown) == "NOT_FOUND"
 
@@ -146,6 +199,7 @@ def test_revoke_refuses_new_and_issued_tokens(live_server: Stack, tokens: dict[s
     # The issued token stops at once on this process (its cached grant is dropped), no new token is issued.
     assert code_of(live_server.gql(query, token=access)) == "UNAUTHENTICATED"
     assert _token(live_server, "revoke-me", made["clientSecret"]).status_code in (400, 401)
+    assert _audit_actions(live_server, "revoke-me") == ["agency_client_created", "agency_client_revoked"]
     for query_, variables in ((REVOKE, {"id": made["client"]["id"]}), (ROTATE, {"id": made["client"]["id"], "g": 5}),
                               (UPDATE, {"id": made["client"]["id"], "i": {"name": "back"}})):
         assert code_of(live_server.gql(query_, variables, token=admin)) == "CONFLICT"
@@ -181,6 +235,8 @@ def test_update_scopes_and_budget_with_validation(live_server: Stack, tokens: di
     assert code_of(stale) == "CONFLICT" and stale["errors"][0]["extensions"]["reason"] == "STALE"
     reset = live_server.gql(UPDATE, {"id": gid, "i": {"resetBudget": True, "expectedRevision": 1}}, token=admin)
     assert reset["data"]["updateAgencyClient"]["budget"]["custom"] is False
+    assert _audit_actions(live_server, "update-me") == ["agency_client_created", "agency_client_updated",
+                                                        "agency_client_updated"]
     bad_create = live_server.gql(CREATE, {"i": {"clientId": "x", "name": "n", "scopes": ["WARNINGS_READ"]}},
                                  token=admin)
     assert code_of(bad_create) == "BAD_USER_INPUT" and field_of(bad_create) == "clientId"
