@@ -138,7 +138,7 @@ export default defineConfig({
     }),
     // Precompressed copies (name.br, name.gz) served by gql/service/frontend.py.
     compression({
-      include: /\.(js|mjs|css|html|svg|json|webmanifest)$/,
+      include: /\.(js|mjs|css|html|svg|json|webmanifest|wasm)$/, // wasm: the barcode reader, 1 MB raw
       threshold: 512,
       algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
     }),
