@@ -288,3 +288,20 @@ def test_usage_counted_in_memory_is_written_at_shutdown(fresh_dir: Path) -> None
         admin = stack.sign_in("admin@demo.test")["accessToken"]
         node = stack.gql(USAGE, {"id": made["client"]["id"]}, token=admin)["data"]["node"]
         assert node["usage"][-1]["requests"] == 2 and node["usage"][-1]["errors"] == 0
+
+
+def test_a_client_stored_before_the_admin_list_is_listed_and_changed(live_server: Stack,
+                                                                     tokens: dict[str, str]) -> None:
+    # As stored before issue 14: no sort key, no revision.
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    with pymongo.MongoClient(uri) as db:
+        db[get_settings().database_name]["agency_clients"].insert_one(
+            {"client_id": "stored-before", "secret_hash": "x", "name": "Stored before (fictional)",
+             "country": None, "scopes": ["warnings:read"], "disabled": False, "created_at": utcnow()})
+    admin = tokens["admin"]
+    listed = live_server.gql(LIST, {"n": 100}, token=admin)["data"]["agencyClients"]["edges"]
+    node = next(e["node"] for e in listed if e["node"]["clientId"] == "stored-before")
+    changed = live_server.gql(UPDATE, {"id": node["id"], "i": {"name": "Renamed", "expectedRevision": 0}},
+                              token=admin)
+    assert "errors" not in changed, changed
+    assert changed["data"]["updateAgencyClient"]["revision"] == 1
