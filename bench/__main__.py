@@ -215,20 +215,30 @@ class Server:
 
 # ---- data ----------------------------------------------------------------------------------------
 
-async def _load(uri: str, scale: float, cfg: Config) -> dict:
+async def _load(uri: str, scale: float, cfg: Config, tmp_dir: Path) -> dict:
     from auth.demo_identities import seed_demo_identities
     from bench import dataset
     from documents.db import client as database
     from documents.db.registry import all_documents
+    from documents.db.transactions import serialise_transactions
+    from documents.demo import complaints as demo_complaints
     from documents.demo.data import seed_demo_data
 
-    await database.connect(uri, "qsradar", all_documents())
+    # The loader is not measured: a generous deadline, since a 1,000-document insert_many overran the service's
+    # default 5 s on a busy 2-core machine (pymongo "operation cancelled").
+    await database.connect(uri, "qsradar", all_documents(), timeout_ms=120_000)
+    # As the service does on the embedded server: the demo seed writes complaints in a background task while the
+    # write fixtures below run their own transactions (two at once fail with "no such savepoint").
+    serialise_transactions(await database.lacks_transaction_isolation(), Path(tmp_dir) / "transactions.lock")
     try:
         info = await dataset.load(scale)
         # What the service seeds in development mode, seeded now so the floor and the service see the same data.
         await seed_demo_data()
         await seed_demo_identities()
         info["write"] = await dataset.load_write_fixtures(cfg.progress_recalls, cfg.consumers, DEMO_PASSWORD)
+        # The demo complaints are seeded in a background task (documents/demo/complaints.py): wait for it, or
+        # asyncio.run would cancel it half-way and leave its seed marker behind.
+        await asyncio.gather(*list(demo_complaints._tasks))
         rkeys = [d["sort_key"] async for d in database.get_client()["qsradar"]["recalls"].find({}, {"sort_key": 1})]
         rkeys.sort(reverse=True)
         info["recall_cursors"] = [encode_cursor(k) for k in
@@ -242,6 +252,7 @@ async def _load(uri: str, scale: float, cfg: Config) -> dict:
         info["anon_cursors"] = [encode_cursor(k) for k in rng.sample(anon[: int(len(anon) * 0.8)], min(300, len(anon) // 2))]
         return info
     finally:
+        serialise_transactions(False, Path(tmp_dir) / "transactions.lock")
         await database.disconnect()
 
 
@@ -612,7 +623,7 @@ def main(argv: list[str]) -> int:
     results: dict = {"scenarios": {}, "meta": {}}
     service = floor = None
     try:
-        info = asyncio.run(_load(uri, cfg.scale, cfg))
+        info = asyncio.run(_load(uri, cfg.scale, cfg, tmp))
         cursors = info.pop("anon_cursors")
         recall_cursors = info.pop("recall_cursors")
         write_fixtures = info.pop("write")
