@@ -65,7 +65,11 @@ export type Recall = RecallFieldsFragment
 export type EnterpriseRef = EnterpriseRefFragment
 export type Viewer = ViewerFieldsFragment
 export type AuthPayload = AuthFieldsFragment
-export type AlertEvent = AlertsSubscription['alerts']
+// A warning alert: the stream's events without a warning (credit changes, complaint signals, watchlist
+// matches) are kept apart by alerts.ts (its StreamEvent), so the banner and lists always have one.
+export type AlertEvent = Omit<AlertsSubscription['alerts'], 'warning'> & {
+  warning: NonNullable<AlertsSubscription['alerts']['warning']>
+}
 export type RecallDetail = RecallDetailFieldsFragment
 export type Duty = DutyFieldsFragment
 export type DefectReport = DefectReportFieldsFragment
