@@ -3,16 +3,71 @@
 //   localStorage so a reconnect (or the next start) replays what was missed.
 // - First ever start (no stored cursor): subscribe without `after` (live only).
 // - Retries forever with exponential backoff + jitter; restarts on identity change.
-import { reactive, readonly, watch } from 'vue'
+// - Opts in by role to the events that carry no warning (issues 12, 13): consumers to
+//   WATCHLIST_MATCH, enterprises to CREDIT_CHANGED, regulators to CREDIT_CHANGED and
+//   COMPLAINT_SIGNAL; those go to `matches` / `notices`, never to the warning banner lists.
+import { reactive, readonly, watch, type DeepReadonly } from 'vue'
 import { createClient, type Client } from 'graphql-ws'
-import { ALERTS_SUBSCRIPTION } from './api/queries'
+import { graphql } from './api/generated'
 import type { AlertEvent } from './api/types'
-import type { AlertsSubscription, AlertsSubscriptionVariables } from './api/generated/graphql'
+import type { AlertEventType, AlertStreamSubscription, AlertStreamSubscriptionVariables, Role } from './api/generated/graphql'
 import { GRAPHQL_PATH } from './api/http'
-import { currentAccessToken, ensureFreshToken, identityKey, refreshSession } from './session'
+import { currentAccessToken, ensureFreshToken, identityKey, refreshSession, role } from './session'
 import { i18n } from './i18n'
 import { warningTitle } from './utils/format'
 
+const ALERT_STREAM = graphql(`
+  subscription AlertStream($minLevel: WarningLevel!, $after: String, $filter: AlertFilter) {
+    alerts(minLevel: $minLevel, after: $after, filter: $filter) {
+      cursor
+      type
+      trigger
+      at
+      previousLevel
+      creditLevel
+      previousCreditLevel
+      warning {
+        ...WarningListFields
+      }
+      recall {
+        id
+        code
+        productName
+        productNameEn
+      }
+      watched {
+        code
+        label
+      }
+      enterprise {
+        uscc
+        name
+        nameEn
+      }
+      signal {
+        group
+        key
+        count
+        threshold
+      }
+    }
+  }
+`)
+
+/** Any event of the stream; `AlertEvent` is one that carries a warning. */
+export type StreamEvent = AlertStreamSubscription['alerts']
+/** A stream event as `alertState` exposes it. */
+export type SeenEvent = DeepReadonly<StreamEvent>
+
+// What every client gets without asking (the warning alerts), and the opt-in types per role.
+const WARNING_TYPES: AlertEventType[] = ['PUBLISHED', 'LEVEL_CHANGED', 'LIFTED', 'RECALL_ORDERED']
+const OPT_IN: Partial<Record<Role, AlertEventType[]>> = {
+  CONSUMER: ['WATCHLIST_MATCH'],
+  ENTERPRISE: ['CREDIT_CHANGED'],
+  REGULATOR: ['CREDIT_CHANGED', 'COMPLAINT_SIGNAL'],
+  ADMIN: ['CREDIT_CHANGED', 'COMPLAINT_SIGNAL'],
+}
+const MATCHES_KEY = 'qsradar.alerts.matches'
 const CURSOR_KEY = 'qsradar.alerts.cursor'
 const MAX_KEPT = 20
 const MAX_BACKOFF_MS = 30_000
@@ -25,9 +80,27 @@ interface AlertState {
   events: AlertEvent[]
   /** events not dismissed from the banner, newest first */
   unseen: AlertEvent[]
+  /** WATCHLIST_MATCH events of this consumer, newest first (kept across reloads) */
+  matches: StreamEvent[]
+  /** CREDIT_CHANGED and COMPLAINT_SIGNAL events not dismissed, newest first (the console) */
+  notices: StreamEvent[]
 }
 
-const state = reactive<AlertState>({ status: 'idle', events: [], unseen: [] })
+// Per identity: a shared phone never shows one consumer's matches to the next.
+function matchesKey(): string {
+  return `${MATCHES_KEY}:${identityKey.value}`
+}
+
+function storedMatches(): StreamEvent[] {
+  try {
+    const raw = localStorage.getItem(matchesKey())
+    return raw ? (JSON.parse(raw) as StreamEvent[]).slice(0, MAX_KEPT) : []
+  } catch {
+    return []
+  }
+}
+
+const state = reactive<AlertState>({ status: 'idle', events: [], unseen: [], matches: storedMatches(), notices: [] })
 export const alertState = readonly(state)
 
 function storedCursor(): string | null {
@@ -74,7 +147,11 @@ export function onAlert(handler: (e: AlertEvent) => void): () => void {
   return () => listeners.delete(handler)
 }
 
-function handleEvent(ev: AlertEvent): void {
+function withWarning(ev: StreamEvent): AlertEvent | null {
+  return ev.warning ? { ...ev, warning: ev.warning } : null
+}
+
+function handleEvent(ev: StreamEvent): void {
   if (!ev || !ev.cursor) return
   storeCursor(ev.cursor)
   if (seen.has(ev.cursor)) return
@@ -83,6 +160,64 @@ function handleEvent(ev: AlertEvent): void {
     const first = seen.values().next().value
     if (first !== undefined) seen.delete(first)
   }
+  if (ev.type === 'WATCHLIST_MATCH') {
+    state.matches = [ev, ...state.matches.filter((m) => m.cursor !== ev.cursor)].slice(0, MAX_KEPT)
+    try {
+      localStorage.setItem(matchesKey(), JSON.stringify(state.matches))
+    } catch {
+      /* ignore */
+    }
+    toast(ev)
+    // A match on a new warning or level change is also that warning's alert (one event per log entry).
+    const alert = withWarning(ev)
+    if (alert && (ev.trigger === 'PUBLISHED' || ev.trigger === 'LEVEL_CHANGED')) handleAlert({ ...alert, type: ev.trigger })
+    return
+  }
+  if (ev.type === 'CREDIT_CHANGED' || ev.type === 'COMPLAINT_SIGNAL') {
+    state.notices = [ev, ...state.notices].slice(0, MAX_KEPT)
+    toast(ev)
+    return
+  }
+  const alert = withWarning(ev)
+  if (alert) handleAlert(alert)
+}
+
+/** One line about an event without a warning (toast, notification, console strip). */
+export function describeEvent(ev: SeenEvent): string {
+  const t = i18n.global.t
+  const loc = i18n.global.locale.value
+  if (ev.type === 'WATCHLIST_MATCH') {
+    const what = ev.recall ? (loc === 'en' && ev.recall.productNameEn) || ev.recall.productName : ev.warning ? warningTitle(ev.warning) : ''
+    return t('alertEvents.match', { label: ev.watched?.label || ev.watched?.code || '', what })
+  }
+  if (ev.type === 'CREDIT_CHANGED') {
+    const name = (loc === 'en' && ev.enterprise?.nameEn) || ev.enterprise?.name || ''
+    const to = ev.creditLevel ? t(`credit.${ev.creditLevel}`) : ''
+    return ev.previousCreditLevel
+      ? t('alertEvents.credit', { name, from: t(`credit.${ev.previousCreditLevel}`), to })
+      : t('alertEvents.creditFirst', { name, to })
+  }
+  if (ev.type === 'COMPLAINT_SIGNAL' && ev.signal) {
+    return t('alertEvents.signal', { group: t(`signalGroups.${ev.signal.group}`), key: ev.signal.key, count: ev.signal.count })
+  }
+  return t(`alertTypes.${ev.type}`)
+}
+
+function toast(ev: StreamEvent): void {
+  const message = `${i18n.global.t(`alertTypes.${ev.type}`)}: ${describeEvent(ev)}`
+  // Loaded when first needed: the alerts module stays small for the first paint.
+  void import('vant')
+    .then(({ showNotify }) => showNotify({ type: 'warning', message, duration: 6000 }))
+    .catch(() => undefined)
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return
+  try {
+    new Notification(i18n.global.t(`alertTypes.${ev.type}`), { body: describeEvent(ev), tag: `qsradar-${ev.cursor}`, icon: '/favicon.svg' })
+  } catch {
+    /* some mobile browsers only allow notifications from a service worker */
+  }
+}
+
+function handleAlert(ev: AlertEvent): void {
   state.events = [ev, ...state.events].slice(0, MAX_KEPT)
   state.unseen = [ev, ...state.unseen.filter((u) => u.warning.id !== ev.warning.id)].slice(0, MAX_KEPT)
   notify(ev)
@@ -121,10 +256,12 @@ function subscribe(gen: number): void {
   const after = storedCursor()
   // The payload object is re-sent by graphql-ws on each reconnect; we keep
   // `variables.after` up to date so a reconnect replays only what was missed.
-  const variables: AlertsSubscriptionVariables = { minLevel: 'ORANGE' }
+  const variables: AlertStreamSubscriptionVariables = { minLevel: 'ORANGE' }
   if (after) variables.after = after
-  const payload = { query: ALERTS_SUBSCRIPTION.toString(), variables, operationName: 'Alerts' }
-  unsubscribe = client.subscribe<AlertsSubscription>(payload, {
+  const extra = role.value ? OPT_IN[role.value] : undefined
+  if (extra) variables.filter = { types: [...WARNING_TYPES, ...extra] }
+  const payload = { query: ALERT_STREAM.toString(), variables, operationName: 'AlertStream' }
+  unsubscribe = client.subscribe<AlertStreamSubscription>(payload, {
     next: (result) => {
       if (gen !== generation) return
       failures = 0
@@ -252,6 +389,11 @@ function restart(): void {
   subscribe(gen)
 }
 
+/** Dismiss a console notice (credit change, complaint signal), or all of them. */
+export function dismissNotice(cursor?: string): void {
+  state.notices = cursor ? state.notices.filter((e) => e.cursor !== cursor) : []
+}
+
 export function dismiss(warningId?: string): void {
   state.unseen = warningId ? state.unseen.filter((e) => e.warning.id !== warningId) : []
 }
@@ -262,7 +404,11 @@ export function startAlerts(): void {
   started = true
   restart()
   // Identity change (sign-in / sign-out): new socket with the new credentials.
-  watch(identityKey, () => restart())
+  watch(identityKey, () => {
+    state.matches = storedMatches()
+    state.notices = []
+    restart()
+  })
   window.addEventListener('online', () => {
     if (state.status !== 'connected') restart()
   })

@@ -112,6 +112,8 @@ export default {
     RECALL_ANNOUNCED: 'Recall announced',
     RECALL_COMPLETED: 'Recall completed',
     RECALL_CLOSED: 'Recall closed',
+    WATCHLIST_MATCH: 'Watched product',
+    COMPLAINT_SIGNAL: 'Complaint signal',
   },
   errors: {
     UNAUTHENTICATED: 'Please sign in (your session may have expired)',
@@ -244,6 +246,14 @@ export default {
     reasonRequired: 'Give a reason',
     maxLength: 'At most {n} characters',
     serverRejected: '{detail}',
+  },
+  alertEvents: {
+    title: 'Credit changes and complaint signals',
+    dismiss: 'Dismiss',
+    match: '{label}: {what}',
+    credit: '{name}: {from} → {to}',
+    creditFirst: '{name}: {to}',
+    signal: '{group} “{key}”: {count} complaints',
   },
   alerts: {
     view: 'View',
@@ -858,6 +868,8 @@ export default {
     noMatches: 'No related recall or warning',
     signIn: 'Sign in to use the watchlist',
     added: 'Watching',
+    recentMatches: 'Recent alerts on watched products',
+    noRecentMatches: 'No alert on your watched products yet',
   },
   services: {
     title: 'Services',

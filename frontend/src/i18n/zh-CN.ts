@@ -112,6 +112,8 @@ export default {
     RECALL_ANNOUNCED: '发布召回',
     RECALL_COMPLETED: '召回完成',
     RECALL_CLOSED: '召回结案',
+    WATCHLIST_MATCH: '关注商品提醒',
+    COMPLAINT_SIGNAL: '投诉聚集信号',
   },
   errors: {
     UNAUTHENTICATED: '请先登录，或登录已过期',
@@ -244,6 +246,14 @@ export default {
     reasonRequired: '请填写原因',
     maxLength: '不能超过 {n} 个字符',
     serverRejected: '未通过服务端校验：{detail}',
+  },
+  alertEvents: {
+    title: '信用变更与投诉信号',
+    dismiss: '关闭',
+    match: '{label}：{what}',
+    credit: '{name}：{from} → {to}',
+    creditFirst: '{name}：{to}',
+    signal: '{group}“{key}”：{count} 件投诉',
   },
   alerts: {
     view: '查看',
@@ -858,6 +868,8 @@ export default {
     noMatches: '暂无相关召回或预警',
     signIn: '登录后可使用关注',
     added: '已关注',
+    recentMatches: '关注商品的最新提醒',
+    noRecentMatches: '关注的商品暂无提醒',
   },
   services: {
     title: '服务',
