@@ -75,7 +75,8 @@ def test_meter_adds_in_memory_per_client_and_day() -> None:
 
 def _audit_actions(stack: Stack, client_id: str) -> list[str]:
     uri = f"mongodb://127.0.0.1:{stack.embedded_db()['port']}/?directConnection=true"
-    with pymongo.MongoClient(uri) as db:
+    db: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(uri)
+    with db:
         entries = db[get_settings().database_name]["audit_log"].find({"target": f"client:{client_id}"})
         return sorted(e["action"] for e in entries)
 
@@ -294,7 +295,8 @@ def test_a_client_stored_before_the_admin_list_is_listed_and_changed(live_server
                                                                      tokens: dict[str, str]) -> None:
     # As stored before issue 14: no sort key, no revision.
     uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
-    with pymongo.MongoClient(uri) as db:
+    db: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(uri)
+    with db:
         db[get_settings().database_name]["agency_clients"].insert_one(
             {"client_id": "stored-before", "secret_hash": "x", "name": "Stored before (fictional)",
              "country": None, "scopes": ["warnings:read"], "disabled": False, "created_at": utcnow()})
