@@ -214,8 +214,16 @@ class AlertSubscription:
                                          "warning (CREDIT_CHANGED, COMPLAINT_SIGNAL, RECALL_ORDERED without one) and "
                                          "WATCHLIST_MATCH come only when `filter.types` asks for them; watchlist "
                                          "matches ignore `minLevel`.")
-    async def alerts(self, info: Info, min_level: WarningLevel = WarningLevel.ORANGE,
-                     after: str | None = None, filter: AlertFilter | None = None) -> AsyncGenerator[AlertEvent, None]:
+    async def alerts(self, info: Info,
+                     min_level: Annotated[WarningLevel, strawberry.argument(
+                         description="The lowest warning level sent (最低预警级别); a level change is sent when "
+                                     "either level reaches it. Watchlist matches ignore it.")] = WarningLevel.ORANGE,
+                     after: Annotated[str | None, strawberry.argument(
+                         description="A cursor from an earlier event (游标): replays what followed it, then goes "
+                                     "live, with no gap and no duplicate.")] = None,
+                     filter: Annotated[AlertFilter | None, strawberry.argument(
+                         description="Narrows the stream and opts in to the events without a warning (订阅筛选).")]
+                     = None) -> AsyncGenerator[AlertEvent, None]:
         viewer = viewer_of(info)
         audience = audience_key(viewer)
         decide = _decider(viewer, min_level, AlertMatch.of(filter))
