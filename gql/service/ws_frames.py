@@ -33,13 +33,13 @@ def payload_json(data: object) -> str:
 def next_frame(message: Mapping[str, object]) -> str | None:
     """The text frame of a `next` message whose payload is only `data` (shared per audience); None for any
     other message, which the caller encodes as usual."""
-    if message.get("type") != "next":
-        return None
     payload = message.get("payload")
-    op_id = message.get("id")
-    if not isinstance(payload, dict) or len(payload) != 1 or not isinstance(op_id, str):
+    if message.get("type") != "next" or type(payload) is not dict or len(payload) != 1:
         return None
     data = payload.get("data")
-    if not isinstance(data, dict):
+    op_id = message.get("id")
+    if type(data) is not dict or type(op_id) is not str:
         return None
-    return f'{{"id":{orjson.dumps(op_id).decode()},"type":"next","payload":{payload_json(data)}}}'
+    # Ids are usually short ASCII letters and digits: quoted as they are; anything else through the encoder.
+    quoted = f'"{op_id}"' if op_id.isascii() and op_id.isalnum() else orjson.dumps(op_id).decode()
+    return '{"id":' + quoted + ',"type":"next","payload":' + payload_json(data) + "}"
