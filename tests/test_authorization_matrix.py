@@ -50,6 +50,8 @@ VISIBLE: dict[str, set[str]] = {
     # A complaint photo uploaded by the (demo) consumer about the demo enterprise's product: its uploader and staff;
     # never the enterprise concerned (it sees the complaint, not the photo), never an agency.
     "uploads (complaint photo)": {"consumer", "regulator", "admin"},
+    # An evidence file the demo enterprise attached to its defect report: its uploader and staff.
+    "uploads (evidence file)": {"enterprise", "regulator", "admin"},
     "audit entries": {"regulator", "admin"},
 }
 
@@ -73,6 +75,7 @@ class World:
     upload_id: str
     complaint_id: str
     audit_id: str
+    evidence_id: str
 
     def gql(self, viewer: str, query: str, variables: dict | None = None) -> dict:
         return self.server.gql(query, variables, token=self.tokens[viewer])
@@ -115,8 +118,17 @@ def world(live_server: Stack, tokens: dict[str, str]) -> World:
                               token=tokens["admin"])
     assert "errors" not in entries, entries
     audit_id = entries["data"]["auditEntries"]["edges"][0]["node"]["id"]
+    # The enterprise's evidence file, claimed by its defect report.
+    evidence = httpx.post(f"{live_server.base_url}/uploads", files={"file": ("e.png", png_bytes(), "image/png")},
+                          headers={"Authorization": f"Bearer {tokens['enterprise']}"}, timeout=60)
+    assert evidence.status_code == 201, evidence.text
+    evidence_id = evidence.json()["id"]
+    report = live_server.gql("mutation($i: DefectReportInput!) { submitDefectReport(input: $i) { evidenceIds } }",
+                             {"i": {"productName": f"矩阵 {tag}", "description": "授权矩阵 evidence",
+                                    "evidenceIds": [evidence_id]}}, token=tokens["enterprise"])
+    assert "errors" not in report, report
     return World(live_server, viewer_tokens, made, tag, recall, ids["own"]["id"], ids["other"]["id"], upload_id,
-                 filed["data"]["fileComplaint"]["id"], audit_id)
+                 filed["data"]["fileComplaint"]["id"], audit_id, evidence_id)
 
 
 # ---- paths: each answers True (seen), False (refused the way its path refuses), or fails the test ----------------
@@ -243,7 +255,8 @@ def webhook_endpoints_list(w: World, viewer: str, cls: str) -> bool:
 
 def upload_download(w: World, viewer: str, cls: str) -> bool:
     token = w.tokens[viewer]
-    response = httpx.get(f"{w.server.base_url}/uploads/{w.upload_id}", timeout=30,
+    upload_id = w.evidence_id if cls == "uploads (evidence file)" else w.upload_id
+    response = httpx.get(f"{w.server.base_url}/uploads/{upload_id}", timeout=30,
                          headers={"Authorization": f"Bearer {token}"} if token else {})
     if response.status_code in (401, 403):
         assert code_of(response.json()) == ("UNAUTHENTICATED" if response.status_code == 401 else "FORBIDDEN")
@@ -295,7 +308,8 @@ PATHS: dict[str, dict[str, Callable[[World, str, str], bool]]] = {
     "complaints": {"list": complaints_list},
     "defect reports": {"list": defect_reports_list},
     "webhook endpoints": {"list": webhook_endpoints_list},
-    "uploads": {"download": upload_download, "nested": upload_nested},
+    "uploads (complaint photo)": {"download": upload_download, "nested": upload_nested},
+    "uploads (evidence file)": {"download": upload_download},
     "audit entries": {"list": audit_list, "node": audit_by_node},
 }
 
