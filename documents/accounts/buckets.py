@@ -60,8 +60,10 @@ def retry_after(tat: float, now: float, cost: int, maximum: int, rate: float) ->
 async def take(key: str, cost: int, maximum: int, rate: float) -> Taken:
     """Take `cost` points from bucket `key` (created full) if they are there; shared by all workers."""
     coll = CostBucket.get_pymongo_collection()
+    await coll.update_one({"_id": key}, {"$max": {"tat": time.time()}}, upsert=True)
+    # `now` read after the lift: a request that queued behind others would otherwise judge the bucket by a stale
+    # clock while they moved `tat` on by theirs (100 concurrent calls on a slow database were refused with points left).
     now = time.time()
-    await coll.update_one({"_id": key}, {"$max": {"tat": now}}, upsert=True)
     limit = now + (maximum - cost) / rate
     doc = await coll.find_one_and_update({"_id": key, "tat": {"$lte": limit}}, {"$inc": {"tat": cost / rate}},
                                          return_document=ReturnDocument.AFTER)
