@@ -209,6 +209,16 @@ def test_confirmed_defect_report_orders_a_recall_and_its_duties_appear(server: S
     linked = ok(server.gql('query($id: ID!) { node(id: $id) { ... on DefectReport { status assessment recall { code } } } }',
                            {"id": second["id"]}, token=people["regulator"]))["node"]
     assert linked["status"] == "CONFIRMED" and linked["recall"]["code"] == ordered["orderRecall"]["code"]
+    # And back, nested: Recall.defectReport follows the report's own visibility (reporter hidden from the enterprise
+    # a consumer reported; no report at all for anonymous readers of the public recall).
+    back = 'query($id: ID!) { node(id: $id) { ... on Recall { defectReport { id reporter reporterKind } } } }'
+    from_consumer = {"id": out["recall"]["id"]}
+    assert ok(server.gql(back, from_consumer, token=people["regulator"]))["node"]["defectReport"]["id"] == report["id"]
+    seen = ok(server.gql(back, from_consumer, token=people["appliances"]))["node"]["defectReport"]
+    assert seen == {"id": report["id"], "reporter": None, "reporterKind": "CONSUMER"}
+    assert ok(server.gql(back, from_consumer))["node"]["defectReport"] is None
+    own = ok(server.gql(back, {"id": ordered["orderRecall"]["id"]}, token=people["appliances"]))["node"]["defectReport"]
+    assert own["id"] == second["id"] and own["reporter"]
     assert code_of(server.gql(ORDER, {"i": recall_input(HOME), "d": second["id"]}, token=people["regulator"])) \
         == "CONFLICT"
     assert code_of(server.gql(ORDER, {"i": recall_input(CLOTH), "d": report["id"]}, token=people["regulator"])) \

@@ -27,6 +27,7 @@ from gql.core.permissions import forbid, viewer_of
 from gql.recalls.loaders import duties_by_recall, duty_by_id, recall_by_id, recalls_by_enterprise, recalls_by_warning
 
 if TYPE_CHECKING:
+    from gql.defects.types import DefectReport
     from gql.enterprises.types import Enterprise
     from gql.warnings.types import Warning
 
@@ -119,6 +120,13 @@ class Recall(Node):
         from gql.warnings.types import visible_warning
 
         return await visible_warning(info, self.warning_db_id) if self.warning_db_id is not None else None
+
+    @strawberry.field(description="The defect report this recall was ordered from (来源缺陷报告); null when there is "
+                                  "none or the viewer may not see it (auth/visibility/defects.py).")
+    async def defect_report(self, info: Info) -> Annotated[DefectReport, strawberry.lazy("gql.defects.types")] | None:
+        from gql.defects.types import visible_defect_report
+
+        return await visible_defect_report(info, self.defect_report_db_id) if self.defect_report_db_id else None
 
     @strawberry.field(description="The recall's duties with their deadlines (召回义务): for the recalling enterprise "
                                   "and staff; empty for everyone else.")
