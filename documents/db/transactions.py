@@ -13,6 +13,7 @@ reason. Measured with tests/test_warnings.py::test_concurrent_writes_lose_nothin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.errors import PyMongoError
 
 from documents.db.client import get_client
 
@@ -74,4 +76,12 @@ async def in_transaction(work: Callable[[AsyncClientSession], Awaitable[T]],
 
 async def _run(work: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
     async with get_client().start_session() as session:
-        return await session.with_transaction(work)
+        try:
+            return await session.with_transaction(work)
+        except PyMongoError:
+            if _serial is not None:
+                # The embedded server keeps a transaction whose COMMIT failed (e.g. SQLITE_FULL) open on its one
+                # SQLite connection, and the next commit would make it durable: roll it back explicitly.
+                with contextlib.suppress(PyMongoError):
+                    await get_client().admin.command("abortTransaction", session=session)
+            raise
