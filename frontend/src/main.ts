@@ -8,7 +8,6 @@ import { i18n, localeReady } from './i18n'
 import { startAlerts } from './alerts'
 import { installChunkRecovery } from './composables/useNetwork'
 import { startOutbox } from './complaints/outbox'
-import { countryName, formatCny, formatDate, formatDateTime, formatNumber, formatPercent } from './utils/format'
 
 const app = createApp(App)
 app.use(i18n)
@@ -31,29 +30,11 @@ function whenIdle(task: () => void, timeoutMs = 2000): void {
   else window.addEventListener('load', schedule, { once: true })
 }
 
-/**
- * Build the Intl formatters (utils/format.ts keeps them) and load their locale data while the
- * first page waits for its data: the first list then renders without that cost, one at a time so
- * that no single task is long.
- */
-function warmFormatters(): void {
-  const now = new Date().toISOString()
-  const steps = [() => formatDate(now), () => formatDateTime(now), () => formatNumber(1), () => formatCny(1), () => formatPercent(0.5), () => countryName('CN')]
-  const next = (): void => {
-    const step = steps.shift()
-    if (!step) return
-    step()
-    setTimeout(next, 0)
-  }
-  setTimeout(next, 0)
-}
-
 // Mounted once the saved language is in place (English is a chunk of its own); the first screen
 // comes first, then the alert socket (its events are replayed from the log, nothing is missed)
 // and the complaints saved offline (sent now, and whenever the network comes back).
 void localeReady.finally(() => {
   app.mount('#app')
-  warmFormatters()
   whenIdle(() => {
     startAlerts()
     startOutbox()
