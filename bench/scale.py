@@ -466,7 +466,8 @@ async def _churn(url: str, token: str, n: int, publish: Publisher, events: int) 
             elif msg.get("type") == "ping":
                 await ws.send('{"type":"pong"}')
             elif msg.get("type") in ("error", "complete"):
-                raise RuntimeError(f"subscription ended: {msg}")
+                errors = msg.get("payload") if isinstance(msg.get("payload"), list) else [{}]
+                raise RuntimeError(f"{msg['type']} {(errors[0].get('extensions') or {}).get('code', '')}".strip())
 
     # 1. A reconnect storm: n sockets connect and authenticate at once.
     t0 = time.perf_counter()
@@ -490,20 +491,41 @@ async def _churn(url: str, token: str, n: int, publish: Publisher, events: int) 
             await ws.close()
     # 3. Events published while everybody is away.
     missed = [(await asyncio.to_thread(publish, f"churn-missed-{i}"))[0] for i in range(events)]
-    # 4. Everybody resumes at once with `after:`; replay until each has the missed events.
+    # 4. Everybody resumes at once with `after:`; replay until each has the missed events. A subscription that
+    # ends or drops during the replay is resumed again after the last cursor it received, as a client does.
+    ended: dict[str, int] = {}
+
+    async def resume(after: str, got: list[str]) -> tuple[Any, float]:
+        deadline = time.monotonic() + 300
+        first_ack: float | None = None
+        while True:
+            ws, acked = await open_one(after)
+            first_ack = first_ack or acked
+            try:
+                await receive(ws, events, got, max(1.0, deadline - time.monotonic()))
+                return ws, first_ack
+            except Exception as exc:
+                key = str(exc)[:60] or type(exc).__name__
+                ended[key] = ended.get(key, 0) + 1
+                with contextlib.suppress(Exception):
+                    await ws.close()
+                if got:
+                    after = got[-1].split("|", 1)[1]
+                if time.monotonic() > deadline:
+                    raise
+
     t1 = time.perf_counter()
-    reopened = await asyncio.gather(*(open_one(c) for c in cursors), return_exceptions=True)
-    resumed = [o[0] for o in reopened if not isinstance(o, BaseException)]
-    reack = sorted(o[1] - t1 for o in reopened if not isinstance(o, BaseException))
-    received: list[list[str]] = [[] for _ in resumed]
-    results = await asyncio.gather(*(receive(ws, events, got, 300) for ws, got in
-                                     zip(resumed, received, strict=True)), return_exceptions=True)
+    received: list[list[str]] = [[] for _ in cursors]
+    reopened = await asyncio.gather(*(resume(c, got) for c, got in zip(cursors, received, strict=True)),
+                                    return_exceptions=True)
     replay_s = time.perf_counter() - t1
+    resumed = [(o[0], got) for o, got in zip(reopened, received, strict=True) if not isinstance(o, BaseException)]
+    reack = sorted(o[1] - t1 for o in reopened if not isinstance(o, BaseException))
     # 5. A live event after the replay: the seam between replay and live (no gap, no duplicate).
     live = (await asyncio.to_thread(publish, "churn-after"))[0]
-    await asyncio.gather(*(receive(ws, events + 1, got, 120) for ws, got in zip(resumed, received, strict=True)),
-                         return_exceptions=True)
-    for ws in resumed:
+    results = await asyncio.gather(*(receive(ws, events + 1, got, 120) for ws, got in resumed),
+                                   return_exceptions=True)
+    for ws, _ in resumed:
         with contextlib.suppress(Exception):
             await ws.close()
     wanted = [*missed, live]
@@ -513,14 +535,14 @@ async def _churn(url: str, token: str, n: int, publish: Publisher, events: int) 
         lost += sum(1 for w in wanted if w not in ids)
         dup += len(ids) - len(set(ids))
         wrong += sum(1 for i in ids if i not in wanted)
-    lost += (len(cursors) - len(resumed)) * len(wanted)
     return {"subscribers": n, "connect_failed": connect_failed, "events_missed": events,
             "no_live_event": no_live_event, "connect_retries": first_refusals, "resume_retries": dict(refusals),
             "all_acknowledged_s": round(ack_times[-1], 2) if ack_times else None,
             "ack_p50_s": round(statistics.median(ack_times), 2) if ack_times else None,
             "resume_acknowledged_s": round(reack[-1], 2) if reack else None,
             "replay_s": round(replay_s, 2), "resume_failed": len(cursors) - len(resumed),
-            "replay_errors": sum(1 for r in results if isinstance(r, BaseException)),
+            "replay_ended_and_resumed": ended,
+            "live_errors": sum(1 for r in results if isinstance(r, BaseException)),
             "lost": lost, "duplicated": dup, "unexpected": wrong}
 
 
@@ -548,7 +570,7 @@ def churn(n: int, root: Path) -> dict:
           f"(p50 {out['ack_p50_s']} s); resumed with after: and replayed {out['events_missed']} events in "
           f"{out['replay_s']} s; lost {out['lost']}, dup {out['duplicated']}, failed {out['connect_failed']}+"
           f"{out['resume_failed']}, without the live event {out['no_live_event']}; retries {out['connect_retries']} "
-          f"then {out['resume_retries']}", flush=True)
+          f"then {out['resume_retries']}; replays ended and resumed {out['replay_ended_and_resumed']}", flush=True)
     return out
 
 
