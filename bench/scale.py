@@ -371,7 +371,8 @@ def explain_shapes(uri: str, key: str | None) -> dict:
                 entry = out.setdefault(name, {"filter": repr(flt)[:300]})
                 try:
                     plan = coll.find(flt).sort(sort).limit(21).explain()
-                    planner, stats = plan.get("queryPlanner"), plan.get("executionStats")
+                    planner = plan.get("queryPlanner") if isinstance(plan, dict) else None
+                    stats = plan.get("executionStats") if isinstance(plan, dict) else None
                     if isinstance(planner, dict) and isinstance(stats, dict):
                         entry[where] = {"stages": _stages(planner.get("winningPlan") or {}),
                                         "keys_examined": stats.get("totalKeysExamined"),
@@ -386,7 +387,10 @@ def explain_shapes(uri: str, key: str | None) -> dict:
     return out
 
 
-def _stages(plan: dict) -> list[str]:
+def _stages(plan: dict | list) -> list[str]:
+    """The winning plan's stages, innermost last (MongoDB), or the embedded store's SQLite plan lines."""
+    if isinstance(plan, list):
+        return [str(step.get("detail", step)) if isinstance(step, dict) else str(step) for step in plan]
     stages = []
     while plan:
         stage = plan.get("stage") or plan.get("queryPlan", {}).get("stage")
