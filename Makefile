@@ -10,7 +10,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/nul
 	frontend/schema.graphql frontend/codegen.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run test fuzz lighthouse lint frontend-lint schema k8s-check bench frontend browser clean
+.PHONY: setup run test fuzz lighthouse lint frontend-lint schema k8s-check bench bench-scale screenshots frontend browser clean
 
 setup: $(VENV)/.installed frontend/dist/index.html tools/persisted/manifest.json
 
@@ -80,6 +80,14 @@ fuzz: setup
 
 bench: setup
 	$(BIN)/python -m bench
+
+# Not in the default bench: fanout_20000 over 2 workers, the 10 k / 100 k / 1 M series, churn_1000 (bench/README.md).
+bench-scale: setup
+	$(BIN)/python -m bench.scale
+
+# Phone and console routes at 360, 390, 820 and 1366 px in zh-CN and English, into var/screenshots/ (git-ignored).
+screenshots: setup browser
+	$(BIN)/python -m tools.screenshots
 
 constraints: $(VENV)/.installed
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
