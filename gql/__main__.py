@@ -92,6 +92,9 @@ def main() -> int:
             # A frame or message over this closes the socket with 1009 (protocol messages are small).
             ws_max_size=settings.ws_max_size,
             timeout_graceful_shutdown=10,
+            # uvicorn's supervisor kills a worker that misses its health ping for this long; 5 s (the default)
+            # killed a worker busy fanning out to ~2,300 sockets, and all of them with it (bench.scale).
+            timeout_worker_healthcheck=30,
             # Slow clients: headers within HEADER_TIMEOUT_SECONDS, idle keep-alive 5 s, and h11 (if
             # ever chosen) buffers at most 16 KB of an incomplete request line and headers.
             http="gql.__main__:HeaderTimeoutProtocol", timeout_keep_alive=5,
