@@ -49,6 +49,16 @@ Query = merge_types("Query", (NodeQuery, WarningQuery, RecallQuery, DefectQuery,
 Mutation = merge_types("Mutation", (AccountMutation, WarningMutation, RecallMutation, DefectMutation,
                                     EnterpriseMutation, ComplaintMutation, WatchlistMutation, WebhookMutation))
 Subscription = merge_types("Subscription", (AlertSubscription,))
+# merge_types takes no description: the root types get theirs here (the API docs start at them).
+ROOT_DESCRIPTIONS = {
+    Query: "Reads (查询): warnings, recalls, enterprises and credit, complaints, defect reports, product lookup, "
+           "the viewer, and any object by its global id.",
+    Mutation: "Writes (变更): each checks its role and the caller's visibility, and answers typed errors "
+              "(extensions.code).",
+    Subscription: "Real-time alerts (实时预警推送) over graphql-transport-ws, replayable after a cursor.",
+}
+for _root, _text in ROOT_DESCRIPTIONS.items():
+    _root.__strawberry_definition__.description = _text  # type: ignore[attr-defined]
 
 
 class QsradarSchema(strawberry.Schema):

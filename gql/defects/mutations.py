@@ -105,7 +105,8 @@ def _out(doc: DefectReportDoc) -> DefectReport:
 class DefectMutation:
     @strawberry.mutation(description="Report a suspected defect (提交缺陷报告): any signed-in role; the kind of "
                                      "reporter is recorded.")
-    async def submit_defect_report(self, info: Info, input: DefectReportInput) -> DefectReport:
+    async def submit_defect_report(self, info: Info, input: Annotated[DefectReportInput, strawberry.argument(
+            description="The report (缺陷报告): product, enterprise, description, evidence files.")]) -> DefectReport:
         viewer = viewer_of(info)
         if viewer.is_anonymous:
             raise unauthenticated()
@@ -121,7 +122,8 @@ class DefectMutation:
 
     @strawberry.mutation(permission_classes=[IsRegulator],
                          description="Take a submitted report up for assessment (开始评估, REGULATOR).")
-    async def begin_defect_assessment(self, info: Info, id: strawberry.ID) -> DefectReport:
+    async def begin_defect_assessment(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+            description="The defect report (缺陷报告) to assess.")]) -> DefectReport:
         report = await actions.load(_report_id(id))
         return _out(await actions.begin_assessment(report, by=viewer_of(info).actor))
 
@@ -129,7 +131,8 @@ class DefectMutation:
                          description="Confirm or dismiss a report with reasons (缺陷评估, REGULATOR). A confirmation "
                                      "may name the warning it led to and order a recall (`recall`) in the same "
                                      "transaction.")
-    async def assess_defect_report(self, info: Info, id: strawberry.ID,
+    async def assess_defect_report(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+                                       description="The defect report (缺陷报告) under assessment.")],
                                    confirmed: ConfirmedArg,
                                    reason: ReasonArg,
                                    warning_id: Annotated[strawberry.ID | None, strawberry.argument(

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from auth.visibility import defects as visibility
 from documents.defects.models import DefectReport as DefectReportDoc
 from documents.enums import DefectReportStatus
-from gql.core.connections import Connection, connection, keyset_page
+from gql.core.connections import AfterArg, Connection, FirstArg, connection, keyset_page
 from gql.core.permissions import forbid, unauthenticated, viewer_of
 from gql.defects.types import DefectReport
 
@@ -19,7 +19,7 @@ from gql.defects.types import DefectReport
 class DefectQuery:
     @strawberry.field(description="Defect reports, newest first (缺陷报告): a consumer's own, an enterprise's own and "
                                   "those about its products, all for regulators; agencies FORBIDDEN.")
-    async def defect_reports(self, info: Info, first: int | None = None, after: str | None = None,
+    async def defect_reports(self, info: Info, first: FirstArg = None, after: AfterArg = None,
                              statuses: Annotated[list[DefectReportStatus] | None, strawberry.argument(
                                  description="Only reports in these statuses (状态).")] = None
                              ) -> Connection[DefectReport]:

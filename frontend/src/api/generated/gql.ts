@@ -15,6 +15,13 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription AlertStream($minLevel: WarningLevel!, $after: String, $filter: AlertFilter) {\n    alerts(minLevel: $minLevel, after: $after, filter: $filter) {\n      cursor\n      type\n      trigger\n      at\n      previousLevel\n      creditLevel\n      previousCreditLevel\n      warning {\n        ...WarningListFields\n      }\n      recall {\n        id\n        code\n        productName\n        productNameEn\n      }\n      watched {\n        code\n        label\n      }\n      enterprise {\n        uscc\n        name\n        nameEn\n      }\n      signal {\n        group\n        key\n        count\n        threshold\n      }\n    }\n  }\n": typeof types.AlertStreamDocument,
+    "\n  fragment AgencyClientFields on AgencyClient {\n    id\n    clientId\n    name\n    country\n    scopes\n    disabled\n    revokedAt\n    createdAt\n    secretRotatedAt\n    previousSecretExpiresAt\n    revision\n    budget {\n      maximum\n      restoreRate\n      custom\n    }\n  }\n": typeof types.AgencyClientFieldsFragmentDoc,
+    "\n  query AgencyClients($first: Int, $after: String) {\n    agencyClients(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AgencyClientFields\n          usage(days: 14) {\n            day\n            requests\n            cost\n            errors\n          }\n          webhookHealth {\n            endpoints\n            enabled\n            disabled\n            pendingDeliveries\n            failedDeliveries\n            lastSuccessAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.AgencyClientsDocument,
+    "\n  mutation CreateAgencyClient($input: CreateAgencyClientInput!) {\n    createAgencyClient(input: $input) {\n      clientId\n      clientSecret\n      scopes\n    }\n  }\n": typeof types.CreateAgencyClientDocument,
+    "\n  mutation UpdateAgencyClient($id: ID!, $input: UpdateAgencyClientInput!) {\n    updateAgencyClient(id: $id, input: $input) {\n      ...AgencyClientFields\n    }\n  }\n": typeof types.UpdateAgencyClientDocument,
+    "\n  mutation RotateAgencyClientSecret($id: ID!, $graceSeconds: Int!) {\n    rotateAgencyClientSecret(id: $id, graceSeconds: $graceSeconds) {\n      clientSecret\n      previousSecretExpiresAt\n      client {\n        ...AgencyClientFields\n      }\n    }\n  }\n": typeof types.RotateAgencyClientSecretDocument,
+    "\n  mutation RevokeAgencyClient($id: ID!) {\n    revokeAgencyClient(id: $id) {\n      ...AgencyClientFields\n    }\n  }\n": typeof types.RevokeAgencyClientDocument,
     "\n  fragment EnterpriseRef on Enterprise {\n    id\n    uscc\n    name\n    nameEn\n    creditLevel\n  }\n": typeof types.EnterpriseRefFragmentDoc,
     "\n  fragment ViewerFields on Viewer {\n    id\n    email\n    displayName\n    role\n    locale\n    scopes\n    enterprise {\n      ...EnterpriseRef\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    viewer {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
@@ -78,6 +85,13 @@ type Documents = {
     "\n  mutation UnwatchProduct($code: String!) {\n    unwatchProduct(code: $code) {\n      ...WatchedFields\n    }\n  }\n": typeof types.UnwatchProductDocument,
 };
 const documents: Documents = {
+    "\n  subscription AlertStream($minLevel: WarningLevel!, $after: String, $filter: AlertFilter) {\n    alerts(minLevel: $minLevel, after: $after, filter: $filter) {\n      cursor\n      type\n      trigger\n      at\n      previousLevel\n      creditLevel\n      previousCreditLevel\n      warning {\n        ...WarningListFields\n      }\n      recall {\n        id\n        code\n        productName\n        productNameEn\n      }\n      watched {\n        code\n        label\n      }\n      enterprise {\n        uscc\n        name\n        nameEn\n      }\n      signal {\n        group\n        key\n        count\n        threshold\n      }\n    }\n  }\n": types.AlertStreamDocument,
+    "\n  fragment AgencyClientFields on AgencyClient {\n    id\n    clientId\n    name\n    country\n    scopes\n    disabled\n    revokedAt\n    createdAt\n    secretRotatedAt\n    previousSecretExpiresAt\n    revision\n    budget {\n      maximum\n      restoreRate\n      custom\n    }\n  }\n": types.AgencyClientFieldsFragmentDoc,
+    "\n  query AgencyClients($first: Int, $after: String) {\n    agencyClients(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AgencyClientFields\n          usage(days: 14) {\n            day\n            requests\n            cost\n            errors\n          }\n          webhookHealth {\n            endpoints\n            enabled\n            disabled\n            pendingDeliveries\n            failedDeliveries\n            lastSuccessAt\n          }\n        }\n      }\n    }\n  }\n": types.AgencyClientsDocument,
+    "\n  mutation CreateAgencyClient($input: CreateAgencyClientInput!) {\n    createAgencyClient(input: $input) {\n      clientId\n      clientSecret\n      scopes\n    }\n  }\n": types.CreateAgencyClientDocument,
+    "\n  mutation UpdateAgencyClient($id: ID!, $input: UpdateAgencyClientInput!) {\n    updateAgencyClient(id: $id, input: $input) {\n      ...AgencyClientFields\n    }\n  }\n": types.UpdateAgencyClientDocument,
+    "\n  mutation RotateAgencyClientSecret($id: ID!, $graceSeconds: Int!) {\n    rotateAgencyClientSecret(id: $id, graceSeconds: $graceSeconds) {\n      clientSecret\n      previousSecretExpiresAt\n      client {\n        ...AgencyClientFields\n      }\n    }\n  }\n": types.RotateAgencyClientSecretDocument,
+    "\n  mutation RevokeAgencyClient($id: ID!) {\n    revokeAgencyClient(id: $id) {\n      ...AgencyClientFields\n    }\n  }\n": types.RevokeAgencyClientDocument,
     "\n  fragment EnterpriseRef on Enterprise {\n    id\n    uscc\n    name\n    nameEn\n    creditLevel\n  }\n": types.EnterpriseRefFragmentDoc,
     "\n  fragment ViewerFields on Viewer {\n    id\n    email\n    displayName\n    role\n    locale\n    scopes\n    enterprise {\n      ...EnterpriseRef\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    viewer {\n      ...ViewerFields\n    }\n  }\n": types.AuthFieldsFragmentDoc,
@@ -141,6 +155,34 @@ const documents: Documents = {
     "\n  mutation UnwatchProduct($code: String!) {\n    unwatchProduct(code: $code) {\n      ...WatchedFields\n    }\n  }\n": types.UnwatchProductDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertStream($minLevel: WarningLevel!, $after: String, $filter: AlertFilter) {\n    alerts(minLevel: $minLevel, after: $after, filter: $filter) {\n      cursor\n      type\n      trigger\n      at\n      previousLevel\n      creditLevel\n      previousCreditLevel\n      warning {\n        ...WarningListFields\n      }\n      recall {\n        id\n        code\n        productName\n        productNameEn\n      }\n      watched {\n        code\n        label\n      }\n      enterprise {\n        uscc\n        name\n        nameEn\n      }\n      signal {\n        group\n        key\n        count\n        threshold\n      }\n    }\n  }\n"): typeof import('./graphql').AlertStreamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgencyClientFields on AgencyClient {\n    id\n    clientId\n    name\n    country\n    scopes\n    disabled\n    revokedAt\n    createdAt\n    secretRotatedAt\n    previousSecretExpiresAt\n    revision\n    budget {\n      maximum\n      restoreRate\n      custom\n    }\n  }\n"): typeof import('./graphql').AgencyClientFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgencyClients($first: Int, $after: String) {\n    agencyClients(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AgencyClientFields\n          usage(days: 14) {\n            day\n            requests\n            cost\n            errors\n          }\n          webhookHealth {\n            endpoints\n            enabled\n            disabled\n            pendingDeliveries\n            failedDeliveries\n            lastSuccessAt\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AgencyClientsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAgencyClient($input: CreateAgencyClientInput!) {\n    createAgencyClient(input: $input) {\n      clientId\n      clientSecret\n      scopes\n    }\n  }\n"): typeof import('./graphql').CreateAgencyClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAgencyClient($id: ID!, $input: UpdateAgencyClientInput!) {\n    updateAgencyClient(id: $id, input: $input) {\n      ...AgencyClientFields\n    }\n  }\n"): typeof import('./graphql').UpdateAgencyClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateAgencyClientSecret($id: ID!, $graceSeconds: Int!) {\n    rotateAgencyClientSecret(id: $id, graceSeconds: $graceSeconds) {\n      clientSecret\n      previousSecretExpiresAt\n      client {\n        ...AgencyClientFields\n      }\n    }\n  }\n"): typeof import('./graphql').RotateAgencyClientSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAgencyClient($id: ID!) {\n    revokeAgencyClient(id: $id) {\n      ...AgencyClientFields\n    }\n  }\n"): typeof import('./graphql').RevokeAgencyClientDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

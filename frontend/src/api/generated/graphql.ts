@@ -4,16 +4,63 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a partner-agency client may read (合作机构权限范围), granted per client; the OAuth `scope` names are the values' strings (warnings:read, ...). */
+export type AgencyScope =
+  /** circulars:read: risk-warning circulars, which are not public (风险警示通报). */
+  | 'CIRCULARS_READ'
+  /** complaints:aggregate: complaint counts, never an individual complaint (投诉统计). */
+  | 'COMPLAINTS_AGGREGATE'
+  /** credit:read: enterprise credit levels, history, breaches and applications (企业信用). */
+  | 'CREDIT_READ'
+  /** recalls:read: recalls (召回). */
+  | 'RECALLS_READ'
+  /** warnings:read: public announcements and notices (预警公告与通告). */
+  | 'WARNINGS_READ';
+
+/** What happened (事件类型), in alerts and webhook deliveries. */
 export type AlertEventType =
+  /** A group of complaints about one product, brand or category reached its threshold (投诉聚集信号). */
+  | 'COMPLAINT_SIGNAL'
+  /** An enterprise's customs credit level changed (信用等级变更). */
   | 'CREDIT_CHANGED'
+  /** A warning's level was adjusted (预警级别调整). */
   | 'LEVEL_CHANGED'
+  /** A warning was lifted (预警解除). */
   | 'LIFTED'
+  /** A warning was published (预警发布). */
   | 'PUBLISHED'
+  /** An enterprise announced a voluntary recall (主动召回). */
   | 'RECALL_ANNOUNCED'
+  /** A regulator closed a recall after evaluating its effect (召回结案). */
   | 'RECALL_CLOSED'
+  /** A recall was completed (召回完成). */
   | 'RECALL_COMPLETED'
+  /** A regulator ordered a recall (责令召回). */
   | 'RECALL_ORDERED'
-  | 'RECALL_PROGRESS';
+  /** A recall reported progress: units recovered or refunds (召回进展). */
+  | 'RECALL_PROGRESS'
+  /** A warning or recall matched a product on the subscriber's watchlist (关注商品命中). */
+  | 'WATCHLIST_MATCH';
+
+/** Filters on the alert stream (预警订阅筛选); every field narrows, none widens visibility. Events without a warning (CREDIT_CHANGED, COMPLAINT_SIGNAL) and WATCHLIST_MATCH are opt-in: they come only when `types` lists them; the warning fields below do not apply to events without a warning. */
+export type AlertFilter = {
+  /** Alerts naming this enterprise (涉及企业), e.g. an enterprise watching itself. */
+  enterpriseUscc?: string | null | undefined;
+  /** Any of these hazards (危害类型). */
+  hazards?: Array<HazardType> | null | undefined;
+  /** HS code prefix (商品编码前缀), 2-10 digits. */
+  hsCodePrefix?: string | null | undefined;
+  /** Warning kinds (预警类别). */
+  kinds?: Array<WarningKind> | null | undefined;
+  /** Country of origin, ISO 3166 (原产国). */
+  originCountry?: string | null | undefined;
+  /** Words in the product category (产品类别). */
+  productCategory?: string | null | undefined;
+  /** A port or region concerned (口岸/地区). */
+  region?: string | null | undefined;
+  /** Event types (事件类型); lists the opt-in types too (WATCHLIST_MATCH, CREDIT_CHANGED, COMPLAINT_SIGNAL). Unset: warning events only, as before those types existed. */
+  types?: Array<AlertEventType> | null | undefined;
+};
 
 /** A recall to announce or order (发布召回). */
 export type AnnounceRecallInput = {
@@ -61,22 +108,35 @@ export type AnnounceRecallInput = {
   warningId?: string | number | null | undefined;
 };
 
+/** Grade of a breach record (失信行为等级). */
 export type BreachGrade =
+  /** General (一般); several in 12 months propose DISHONEST. */
   | 'GENERAL'
+  /** Minor (轻微). */
   | 'MINOR'
+  /** Serious (严重); proposes DISHONEST at once. */
   | 'SERIOUS';
 
+/** Where a breach record comes from (失信记录来源). */
 export type BreachSource =
+  /** An inspection or check (检验检查). */
   | 'INSPECTION'
+  /** An overdue recall duty (召回义务). */
   | 'RECALL_DUTY'
+  /** A risk warning (风险预警). */
   | 'WARNING';
 
-/** A timeline entry (投诉进度): FILED 已提交, STATUS_CHANGED 状态变更, ASSIGNED 指定涉事企业, ANSWERED 企业答复, LINKED 关联预警. */
+/** What a complaint timeline entry records (投诉进度). */
 export type ComplaintEventKind =
+  /** The enterprise concerned answered (企业答复). */
   | 'ANSWERED'
+  /** A regulator named the enterprise concerned (指定涉事企业). */
   | 'ASSIGNED'
+  /** Filed by the consumer (已提交). */
   | 'FILED'
+  /** A regulator linked it to a warning (关联预警). */
   | 'LINKED'
+  /** Its status changed (状态变更). */
   | 'STATUS_CHANGED';
 
 /** Filters on complaints (投诉筛选). */
@@ -89,35 +149,77 @@ export type ComplaintFilter = {
   uscc?: string | null | undefined;
 };
 
+/** Where a complaint stands (投诉状态): RECEIVED → TRIAGED → INVESTIGATING → RESOLVED, or REJECTED on the way. */
 export type ComplaintStatus =
+  /** Under investigation (调查中). */
   | 'INVESTIGATING'
+  /** Filed, waiting to be accepted (待受理); accept or reject within 7 working days. */
   | 'RECEIVED'
+  /** Rejected with a reason (不予受理/驳回); final. */
   | 'REJECTED'
+  /** Resolved (已办结); final. */
   | 'RESOLVED'
+  /** Accepted by a regulator (已受理); mediation ends within 45 working days. */
   | 'TRIAGED';
 
+/** A partner-agency OAuth client to register (登记合作机构客户端). */
+export type CreateAgencyClientInput = {
+  /** Its own bucket size in points; null: the service default (预算上限). */
+  budgetMaximum?: number | null | undefined;
+  /** Its own restore rate, points per second; null: the service default (每秒恢复点数). */
+  budgetRestoreRate?: number | null | undefined;
+  /** OAuth client id (客户端标识), unique. */
+  clientId: string;
+  /** ISO 3166 alpha-2 country of a foreign authority (国家/地区). */
+  country?: string | null | undefined;
+  /** The agency's name (机构名称). */
+  name: string;
+  /** Scopes granted (权限范围). */
+  scopes: Array<AgencyScope>;
+};
+
+/** What an enterprise asks about its credit (信用申请类型). */
 export type CreditApplicationKind =
+  /** Objection to a rating (信用异议). */
   | 'OBJECTION'
+  /** Credit repair after rectification (信用修复). */
   | 'REPAIR';
 
+/** Why a credit level changed (信用变更依据). */
 export type CreditBasis =
+  /** A breach record confirmed by a regulator (失信行为记录). */
   | 'BREACH'
+  /** A regulator's decision with a reason (人工认定). */
   | 'MANUAL'
+  /** An objection to the rating upheld (异议成立). */
   | 'OBJECTION_UPHELD'
+  /** A recall duty left overdue (召回义务逾期). */
   | 'OVERDUE_DUTY'
+  /** An approved credit repair (信用修复). */
   | 'REPAIR'
+  /** A published warning with the CREDIT_DOWNGRADE measure (预警措施). */
   | 'WARNING_MEASURE';
 
+/** Customs credit level (海关信用等级), GACC Decree No. 282, in force since 2026-04-01. */
 export type CreditLevel =
+  /** AEO advanced certified enterprise (高级认证企业): mutual recognition abroad, lowest inspection rates. */
   | 'AEO_ADVANCED'
+  /** AEO certified enterprise (认证企业), the tier for small and medium firms; also AEO. */
   | 'AEO_CERTIFIED'
+  /** Dishonest enterprise (失信企业). */
   | 'DISHONEST'
+  /** Regular enterprise (常规企业). */
   | 'REGULAR'
+  /** Seriously dishonest enterprise (严重失信企业), on the blacklist (黑名单). */
   | 'SERIOUSLY_DISHONEST';
 
+/** Cross-border e-commerce supervision class (跨境电商监管类别, AQSIQ 2015 guidance). */
 export type CrossBorderClass =
+  /** General supervision (一般监管类): everything else; risk-based sampling. */
   | 'GENERAL_SUPERVISION'
+  /** Key supervision (重点监管类): products under licensing or the legal-inspection catalogue. */
   | 'KEY_SUPERVISION'
+  /** Prohibited from entry (禁止入境类): hazardous chemicals, dangerous goods, used goods, anything banned by law. */
   | 'PROHIBITED';
 
 /** A suspected product defect to report (提交缺陷报告). */
@@ -126,7 +228,7 @@ export type DefectReportInput = {
   brand?: string | null | undefined;
   /** What is wrong, and what happened (缺陷描述). */
   description: string;
-  /** Ids of uploaded evidence files (POST /uploads), kept as given for now (证据). */
+  /** Evidence files (证据文件): ids answered by POST /uploads, uploaded by the same account and not attached to anything else (else BAD_USER_INPUT, field evidenceIds); the report claims them. At most 20; a repeated id counts once. */
   evidenceIds?: Array<string | number> | null | undefined;
   /** GTIN barcode, check digit verified (商品条码). */
   gtin?: string | null | undefined;
@@ -194,12 +296,19 @@ export type EnterpriseFilter = {
   types?: Array<EnterpriseType> | null | undefined;
 };
 
+/** What an enterprise does (企业类型). */
 export type EnterpriseType =
+  /** Cross-border e-commerce operator (跨境电商经营者). */
   | 'CROSS_BORDER_OPERATOR'
+  /** Cross-border e-commerce platform (跨境电商平台). */
   | 'CROSS_BORDER_PLATFORM'
+  /** Exporter (出口商). */
   | 'EXPORTER'
+  /** Importer (进口商). */
   | 'IMPORTER'
+  /** Manufacturer (生产企业). */
   | 'MANUFACTURER'
+  /** Bonded or overseas warehouse (仓储企业). */
   | 'WAREHOUSE';
 
 /** A new complaint (投诉). Pseudonymous complaints carry no name or contact; the complainant follows them in the app. */
@@ -236,11 +345,17 @@ export type FileComplaintInput = {
   region?: string | null | undefined;
 };
 
+/** Hazard type monitored (危害类型). */
 export type HazardType =
+  /** Biological hazard (生物危害). */
   | 'BIOLOGICAL'
+  /** Chemical hazard (化学危害). */
   | 'CHEMICAL'
+  /** Environmental hazard (环境危害). */
   | 'ENVIRONMENTAL'
+  /** Health hazard (健康危害). */
   | 'HEALTH'
+  /** Physical hazard (物理危害). */
   | 'PHYSICAL';
 
 /** A new warning (发布预警). */
@@ -249,40 +364,68 @@ export type IssueWarningInput = {
   authorizationRef?: string | null | undefined;
   /** Keep as a DRAFT instead of publishing at once. */
   draft?: boolean;
+  /** Enterprises concerned (涉及企业), by unified social credit code (USCC). */
   enterpriseUsccs?: Array<string> | null | undefined;
+  /** Hazard types (危害类型), at least one. */
   hazards: Array<HazardType>;
+  /** HS codes concerned (商品编码). */
   hsCodes?: Array<string> | null | undefined;
   /** Issuing authority; defaults to GACC. */
   issuedBy?: string | null | undefined;
+  /** Kind (预警类型): who the warning is for. */
   kind: WarningKind;
+  /** Level (预警级别); RED needs `authorizationRef`. */
   level: WarningLevel;
+  /** Rapid-response measures (快速反应措施); CREDIT_DOWNGRADE and DEFECT_RECALL act on the enterprises named in `enterpriseUsccs` at publication. */
   measures?: Array<Measure> | null | undefined;
+  /** Countries of origin (原产国), ISO 3166-1 alpha-2 codes. */
   originCountries?: Array<string> | null | undefined;
+  /** Product category concerned (产品类别), not empty. */
   productCategory: string;
+  /** Ports or regions concerned (涉及口岸/地区). */
   regions?: Array<string> | null | undefined;
+  /** Warning items (警示事项) in Chinese. */
   summary: string;
+  /** Warning items in English. */
   summaryEn?: string | null | undefined;
+  /** Title in Chinese (预警标题). */
   title: string;
+  /** Title in English. */
   titleEn?: string | null | undefined;
 };
 
+/** Rapid-response measure (快速反应措施) applied by a warning. */
 export type Measure =
+  /** Ban of import/export (禁止进出口). */
   | 'BAN_TRADE'
+  /** Credit downgrade (降低信用等级): each enterprise concerned drops one tier at publication. */
   | 'CREDIT_DOWNGRADE'
+  /** Defect recall (缺陷召回): the enterprises concerned owe a recall (a recall duty). */
   | 'DEFECT_RECALL'
+  /** Destruction (销毁). */
   | 'DESTRUCTION'
+  /** Restriction of import/export (限制进出口). */
   | 'RESTRICT_TRADE'
+  /** Return shipment (退运). */
   | 'RETURN_SHIPMENT'
+  /** Suspension of sales (暂停销售). */
   | 'SALES_SUSPENSION'
+  /** Sealing or seizure (查封扣押). */
   | 'SEIZURE'
+  /** Take-down of cross-border e-commerce listings (下架). */
   | 'TAKE_DOWN'
+  /** Tightened supervision (加严监管). */
   | 'TIGHTENED_SUPERVISION'
+  /** Traceability investigation (追溯调查). */
   | 'TRACEABILITY_INVESTIGATION';
 
-/** What a product code is (编码类型): GTIN (商品条码, EAN/UPC), TRACE_CODE (追溯码) or TEXT. */
+/** What a product code is (编码类型). */
 export type ProductCodeType =
+  /** A barcode (商品条码): GTIN-8/12/13/14 (EAN/UPC), check digit verified. */
   | 'GTIN'
+  /** A product name or brand typed as text (文本). */
   | 'TEXT'
+  /** A traceability code given at the source (追溯码, 赋码). */
   | 'TRACE_CODE';
 
 /** Filters on recall duties (召回义务筛选). */
@@ -322,14 +465,22 @@ export type RecallFilter = {
   uscc?: string | null | undefined;
 };
 
+/** Where a recall stands (召回状态); it only moves forwards. */
 export type RecallStatus =
+  /** Announced, no progress reported yet (已发布). */
   | 'ANNOUNCED'
+  /** Closed by a regulator after evaluating its effect (结案); final. */
   | 'CLOSED'
+  /** Completed (召回完成): every unit back, or judged done by the enterprise or a regulator. */
   | 'COMPLETED'
+  /** Under way: progress has been reported (实施中). */
   | 'IN_PROGRESS';
 
+/** How a recall started (召回类型). */
 export type RecallType =
+  /** Ordered by a regulator (责令召回); the enterprise owes a plan and progress reports by deadlines. */
   | 'ORDERED'
+  /** Announced by the enterprise itself (主动召回). */
   | 'VOLUNTARY';
 
 /** How a recall remedies the defect (召回补救措施). */
@@ -354,69 +505,176 @@ export type ReporterKind =
   /** A regulator (监管部门). */
   | 'REGULATOR';
 
+/** Review state of a credit repair or objection (审核状态). */
 export type ReviewState =
+  /** Approved (通过): the repair restores the previous tier; an objection is upheld and the change reversed. */
   | 'APPROVED'
+  /** Waiting for a regulator (待审核). */
   | 'PENDING'
+  /** Rejected with reasons (驳回). */
   | 'REJECTED';
 
+/** Who an account or client is (角色); it decides what may be seen and done. */
 export type Role =
+  /** An administrator (管理员): accounts and agency clients; sees what regulators see. */
   | 'ADMIN'
+  /** A partner-agency OAuth client (合作机构), limited by its scopes. */
   | 'AGENCY'
+  /** A consumer (消费者): public warnings and recalls, own complaints and watchlist. */
   | 'CONSUMER'
+  /** A member of one enterprise (企业): its credit, recall duties, defect reports and complaints about it. */
   | 'ENTERPRISE'
+  /** A customs or market-regulation officer (监管部门): issues warnings, orders recalls, decides credit. */
   | 'REGULATOR';
 
+/** Email and password sign-in (登录). */
 export type SignInInput = {
+  /** Email address (邮箱). */
   email: string;
+  /** Password (密码). */
   password: string;
 };
 
+/** A consumer's own sign-up (注册). */
 export type SignUpInput = {
+  /** Name shown in the apps (显示名称). */
   displayName?: string | null | undefined;
+  /** Email address (邮箱), unique; case does not matter. */
   email: string;
+  /** Preferred language (界面语言): zh-CN (default) or en. */
   locale?: string | null | undefined;
+  /** Password (密码), at least 10 characters. */
   password: string;
 };
 
-/** How complaints are grouped into a signal (投诉聚集): GTIN 商品条码, BRAND 品牌, CATEGORY 品类. */
+/** How complaints are grouped into a signal (投诉聚集). */
 export type SignalGroup =
+  /** Same brand (同一品牌). */
   | 'BRAND'
+  /** Same category (同一品类). */
   | 'CATEGORY'
+  /** Same barcode (同一商品条码). */
   | 'GTIN';
+
+/** Changes to an agency client (修改合作机构客户端); only the fields given change. */
+export type UpdateAgencyClientInput = {
+  /** Bucket size in points, 10 to 1000000 (预算上限). */
+  budgetMaximum?: number | null | undefined;
+  /** Points restored per second, 0.1 to 100000.0 (每秒恢复点数). */
+  budgetRestoreRate?: number | null | undefined;
+  /** The revision read; CONFLICT (reason STALE) when it changed meanwhile (预期修订号). */
+  expectedRevision?: number | null | undefined;
+  /** New name (机构名称). */
+  name?: string | null | undefined;
+  /** True: back to the service default budget (恢复默认预算). */
+  resetBudget?: boolean;
+  /** New scopes, replacing the old ones; at least one (授权范围). */
+  scopes?: Array<AgencyScope> | null | undefined;
+};
 
 /** Filters on warnings (预警筛选); every field narrows, none widens visibility. */
 export type WarningFilter = {
+  /** Names this enterprise (涉及企业), by its unified social credit code (USCC). */
   enterpriseUscc?: string | null | undefined;
+  /** At least one of these hazard types (危害类型). */
   hazards?: Array<HazardType> | null | undefined;
   /** HS code prefix (商品编码前缀), 2-10 digits (dots allowed). */
   hsCodePrefix?: string | null | undefined;
+  /** Any of these kinds (预警类型), within those the viewer may see. */
   kinds?: Array<WarningKind> | null | undefined;
+  /** Any of these levels (预警级别). */
   levels?: Array<WarningLevel> | null | undefined;
-  /** ISO 3166 code or name. */
+  /** Origin country (原产国), ISO 3166-1 alpha-2 code. */
   originCountry?: string | null | undefined;
+  /** Part of the product category (产品类别), case-insensitive. */
   productCategory?: string | null | undefined;
+  /** Published at or after this time (发布时间起). */
   publishedAfter?: string | null | undefined;
+  /** Published before this time (发布时间止). */
   publishedBefore?: string | null | undefined;
+  /** Any of these states (状态); DRAFT only matches for regulators and admins. */
   statuses?: Array<WarningStatus> | null | undefined;
   /** Words in the Chinese or English title, summary or code. */
   text?: string | null | undefined;
 };
 
+/** Warning kind (预警类型) by audience and purpose; it decides who may see the warning. */
 export type WarningKind =
+  /** Risk-warning announcement (风险警示公告): mandatory measures and a warning to consumers; public. */
   | 'ANNOUNCEMENT'
+  /** Risk-warning circular (风险警示通报) to ports and agencies, to trigger rapid measures; not public: regulators, admins and agencies with circulars:read. */
   | 'CIRCULAR'
+  /** Risk-warning notice (风险警示通告) to producers and operators; enterprises, regulators, admins and agencies with warnings:read. */
   | 'NOTICE';
 
+/** Warning level (预警级别) by severity, urgency and scope of impact (Guo Fa [2017] 43). */
 export type WarningLevel =
+  /** Level IV, general (IV级 一般). */
   | 'BLUE'
+  /** Level II, serious (II级 严重). */
   | 'ORANGE'
+  /** Level I, particularly serious (I级 特别严重); issued under State Council authorisation. */
   | 'RED'
+  /** Level III, relatively serious (III级 较重). */
   | 'YELLOW';
 
+/** Life-cycle state of a warning (预警状态). */
 export type WarningStatus =
+  /** Not published yet (草稿); only regulators and admins see it. */
   | 'DRAFT'
+  /** Lifted (已解除); final, kept with its history. */
   | 'LIFTED'
+  /** In force (已发布); its level may be adjusted. */
   | 'PUBLISHED';
+
+export type AlertStreamSubscriptionVariables = Exact<{
+  minLevel: WarningLevel;
+  after?: string | null | undefined;
+  filter?: AlertFilter | null | undefined;
+}>;
+
+
+export type AlertStreamSubscription = { alerts: { cursor: string, type: AlertEventType, trigger: AlertEventType | null, at: string, previousLevel: WarningLevel | null, creditLevel: CreditLevel | null, previousCreditLevel: CreditLevel | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } | null, recall: { id: string, code: string, productName: string, productNameEn: string | null } | null, watched: { code: string, label: string | null } | null, enterprise: { uscc: string, name: string, nameEn: string | null } | null, signal: { group: SignalGroup, key: string, count: number, threshold: number } | null } };
+
+export type AgencyClientFieldsFragment = { id: string, clientId: string, name: string, country: string | null, scopes: Array<AgencyScope>, disabled: boolean, revokedAt: string | null, createdAt: string, secretRotatedAt: string | null, previousSecretExpiresAt: string | null, revision: number, budget: { maximum: number, restoreRate: number, custom: boolean } };
+
+export type AgencyClientsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AgencyClientsQuery = { agencyClients: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, clientId: string, name: string, country: string | null, scopes: Array<AgencyScope>, disabled: boolean, revokedAt: string | null, createdAt: string, secretRotatedAt: string | null, previousSecretExpiresAt: string | null, revision: number, usage: Array<{ day: string, requests: number, cost: number, errors: number }>, webhookHealth: { endpoints: number, enabled: number, disabled: number, pendingDeliveries: number, failedDeliveries: number, lastSuccessAt: string | null }, budget: { maximum: number, restoreRate: number, custom: boolean } } }> } };
+
+export type CreateAgencyClientMutationVariables = Exact<{
+  input: CreateAgencyClientInput;
+}>;
+
+
+export type CreateAgencyClientMutation = { createAgencyClient: { clientId: string, clientSecret: string, scopes: Array<string> } };
+
+export type UpdateAgencyClientMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateAgencyClientInput;
+}>;
+
+
+export type UpdateAgencyClientMutation = { updateAgencyClient: { id: string, clientId: string, name: string, country: string | null, scopes: Array<AgencyScope>, disabled: boolean, revokedAt: string | null, createdAt: string, secretRotatedAt: string | null, previousSecretExpiresAt: string | null, revision: number, budget: { maximum: number, restoreRate: number, custom: boolean } } };
+
+export type RotateAgencyClientSecretMutationVariables = Exact<{
+  id: string | number;
+  graceSeconds: number;
+}>;
+
+
+export type RotateAgencyClientSecretMutation = { rotateAgencyClientSecret: { clientSecret: string, previousSecretExpiresAt: string | null, client: { id: string, clientId: string, name: string, country: string | null, scopes: Array<AgencyScope>, disabled: boolean, revokedAt: string | null, createdAt: string, secretRotatedAt: string | null, previousSecretExpiresAt: string | null, revision: number, budget: { maximum: number, restoreRate: number, custom: boolean } } } };
+
+export type RevokeAgencyClientMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeAgencyClientMutation = { revokeAgencyClient: { id: string, clientId: string, name: string, country: string | null, scopes: Array<AgencyScope>, disabled: boolean, revokedAt: string | null, createdAt: string, secretRotatedAt: string | null, previousSecretExpiresAt: string | null, revision: number, budget: { maximum: number, restoreRate: number, custom: boolean } } };
 
 export type EnterpriseRefFragment = { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null };
 
@@ -478,6 +736,8 @@ export type WarningByIdQueryVariables = Exact<{
 
 
 export type WarningByIdQuery = { node:
+    | { __typename: 'AgencyClient' }
+    | { __typename: 'AuditEntry' }
     | { __typename: 'Complaint' }
     | { __typename: 'CreditApplication' }
     | { __typename: 'DefectReport' }
@@ -534,7 +794,7 @@ export type AlertsSubscriptionVariables = Exact<{
 }>;
 
 
-export type AlertsSubscription = { alerts: { cursor: string, type: AlertEventType, at: string, previousLevel: WarningLevel | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } } };
+export type AlertsSubscription = { alerts: { cursor: string, type: AlertEventType, at: string, previousLevel: WarningLevel | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel, kind: WarningKind, status: WarningStatus, hazards: Array<HazardType>, productCategory: string, publishedAt: string | null, liftedAt: string | null, authorizationRef: string | null } | null } };
 
 export type RecallDetailFieldsFragment = { productCategory: string | null, gtins: Array<string>, batches: Array<string>, traceCodes: Array<string>, crossBorderClass: CrossBorderClass | null, hazard: string | null, hazardEn: string | null, deadline: string | null, completedAt: string | null, closedAt: string | null, closeReason: string | null, id: string, code: string, productName: string, productNameEn: string | null, brand: string | null, model: string | null, type: RecallType, status: RecallStatus, unitsAffected: number, unitsRecovered: number, refundsCny: number, completionRate: number, announcedAt: string, remedy: { type: RemedyType, instructions: string, instructionsEn: string | null, contactPhone: string | null, contactUrl: string | null, collectionPoints: Array<string> } | null, progressReports: Array<{ at: string, unitsRecovered: number, refundsCny: number | null, note: string | null }>, enterprise: { id: string, uscc: string, name: string, nameEn: string | null, creditLevel: CreditLevel | null } | null, warning: { id: string, code: string | null, title: string, titleEn: string | null, level: WarningLevel } | null };
 
@@ -548,6 +808,8 @@ export type RecallByIdQueryVariables = Exact<{
 
 
 export type RecallByIdQuery = { node:
+    | { __typename: 'AgencyClient' }
+    | { __typename: 'AuditEntry' }
     | { __typename: 'Complaint' }
     | { __typename: 'CreditApplication' }
     | { __typename: 'DefectReport' }
@@ -774,6 +1036,8 @@ export type ComplaintByIdQueryVariables = Exact<{
 
 
 export type ComplaintByIdQuery = { node:
+    | { __typename: 'AgencyClient' }
+    | { __typename: 'AuditEntry' }
     | { __typename: 'Complaint', id: string, code: string, status: ComplaintStatus, productName: string, brand: string | null, model: string | null, productCode: string | null, productCodeType: ProductCodeType | null, category: string | null, channel: string | null, platform: string | null, region: string | null, description: string, createdAt: string, pseudonymous: boolean, reason: string | null, enterpriseUscc: string | null, photos: Array<{ id: string, url: string, width: number, height: number }>, deadlines: { acceptBy: string, acceptedAt: string | null, acceptMet: boolean | null, mediationBy: string | null, mediationMet: boolean | null, dueAt: string | null, overdue: boolean, calendarExact: boolean }, timeline: Array<{ at: string, kind: ComplaintEventKind, status: ComplaintStatus, note: string | null }>, answers: Array<{ at: string, text: string }> }
     | { __typename: 'CreditApplication' }
     | { __typename: 'DefectReport' }
@@ -867,6 +1131,26 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AgencyClientFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AgencyClientFields on AgencyClient {
+  id
+  clientId
+  name
+  country
+  scopes
+  disabled
+  revokedAt
+  createdAt
+  secretRotatedAt
+  previousSecretExpiresAt
+  revision
+  budget {
+    maximum
+    restoreRate
+    custom
+  }
+}
+    `, {"fragmentName":"AgencyClientFields"}) as unknown as TypedDocumentString<AgencyClientFieldsFragment, unknown>;
 export const EnterpriseRefFragmentDoc = new TypedDocumentString(`
     fragment EnterpriseRef on Enterprise {
   id
@@ -1273,6 +1557,188 @@ export const WatchedFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WatchedFields"}) as unknown as TypedDocumentString<WatchedFieldsFragment, unknown>;
+export const AlertStreamDocument = new TypedDocumentString(`
+    subscription AlertStream($minLevel: WarningLevel!, $after: String, $filter: AlertFilter) {
+  alerts(minLevel: $minLevel, after: $after, filter: $filter) {
+    cursor
+    type
+    trigger
+    at
+    previousLevel
+    creditLevel
+    previousCreditLevel
+    warning {
+      ...WarningListFields
+    }
+    recall {
+      id
+      code
+      productName
+      productNameEn
+    }
+    watched {
+      code
+      label
+    }
+    enterprise {
+      uscc
+      name
+      nameEn
+    }
+    signal {
+      group
+      key
+      count
+      threshold
+    }
+  }
+}
+    fragment WarningListFields on Warning {
+  id
+  code
+  title
+  titleEn
+  level
+  kind
+  status
+  hazards
+  productCategory
+  publishedAt
+  liftedAt
+  authorizationRef
+}`) as unknown as TypedDocumentString<AlertStreamSubscription, AlertStreamSubscriptionVariables>;
+export const AgencyClientsDocument = new TypedDocumentString(`
+    query AgencyClients($first: Int, $after: String) {
+  agencyClients(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...AgencyClientFields
+        usage(days: 14) {
+          day
+          requests
+          cost
+          errors
+        }
+        webhookHealth {
+          endpoints
+          enabled
+          disabled
+          pendingDeliveries
+          failedDeliveries
+          lastSuccessAt
+        }
+      }
+    }
+  }
+}
+    fragment AgencyClientFields on AgencyClient {
+  id
+  clientId
+  name
+  country
+  scopes
+  disabled
+  revokedAt
+  createdAt
+  secretRotatedAt
+  previousSecretExpiresAt
+  revision
+  budget {
+    maximum
+    restoreRate
+    custom
+  }
+}`) as unknown as TypedDocumentString<AgencyClientsQuery, AgencyClientsQueryVariables>;
+export const CreateAgencyClientDocument = new TypedDocumentString(`
+    mutation CreateAgencyClient($input: CreateAgencyClientInput!) {
+  createAgencyClient(input: $input) {
+    clientId
+    clientSecret
+    scopes
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAgencyClientMutation, CreateAgencyClientMutationVariables>;
+export const UpdateAgencyClientDocument = new TypedDocumentString(`
+    mutation UpdateAgencyClient($id: ID!, $input: UpdateAgencyClientInput!) {
+  updateAgencyClient(id: $id, input: $input) {
+    ...AgencyClientFields
+  }
+}
+    fragment AgencyClientFields on AgencyClient {
+  id
+  clientId
+  name
+  country
+  scopes
+  disabled
+  revokedAt
+  createdAt
+  secretRotatedAt
+  previousSecretExpiresAt
+  revision
+  budget {
+    maximum
+    restoreRate
+    custom
+  }
+}`) as unknown as TypedDocumentString<UpdateAgencyClientMutation, UpdateAgencyClientMutationVariables>;
+export const RotateAgencyClientSecretDocument = new TypedDocumentString(`
+    mutation RotateAgencyClientSecret($id: ID!, $graceSeconds: Int!) {
+  rotateAgencyClientSecret(id: $id, graceSeconds: $graceSeconds) {
+    clientSecret
+    previousSecretExpiresAt
+    client {
+      ...AgencyClientFields
+    }
+  }
+}
+    fragment AgencyClientFields on AgencyClient {
+  id
+  clientId
+  name
+  country
+  scopes
+  disabled
+  revokedAt
+  createdAt
+  secretRotatedAt
+  previousSecretExpiresAt
+  revision
+  budget {
+    maximum
+    restoreRate
+    custom
+  }
+}`) as unknown as TypedDocumentString<RotateAgencyClientSecretMutation, RotateAgencyClientSecretMutationVariables>;
+export const RevokeAgencyClientDocument = new TypedDocumentString(`
+    mutation RevokeAgencyClient($id: ID!) {
+  revokeAgencyClient(id: $id) {
+    ...AgencyClientFields
+  }
+}
+    fragment AgencyClientFields on AgencyClient {
+  id
+  clientId
+  name
+  country
+  scopes
+  disabled
+  revokedAt
+  createdAt
+  secretRotatedAt
+  previousSecretExpiresAt
+  revision
+  budget {
+    maximum
+    restoreRate
+    custom
+  }
+}`) as unknown as TypedDocumentString<RevokeAgencyClientMutation, RevokeAgencyClientMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
