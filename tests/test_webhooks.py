@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 
 from documents.core.errors import RuleViolation
@@ -316,6 +317,9 @@ def test_an_endpoint_failing_for_the_whole_window_is_disabled(tmp_path: Path, re
         finally:
             receiver.answer = lambda msg_id, nth: 200
         assert node["deliveries"][0]["status"] == "FAILED" and node["deliveries"][0]["attempts"] >= 2
+        # The admin is alerted through the QsradarWebhookEndpointDisabled rule on this counter.
+        metrics = httpx.get(f"{stack.base_url}/metrics", timeout=30).text
+        assert "qsradar_webhook_endpoints_disabled_total 1.0" in metrics
         # Deliveries to a disabled endpoint are not redelivered until it is enabled again.
         refused = stack.gql(REDELIVER, {"d": node["deliveries"][0]["id"]}, token=admin)
         assert refused["errors"][0]["extensions"]["code"] == "CONFLICT"

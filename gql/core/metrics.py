@@ -40,6 +40,8 @@ SUBSCRIPTION_RESULTS = Counter("qsradar_subscription_results_total",
 ALERT_EVENTS = Counter("qsradar_alert_events_total", "Alert-log events read by this process's watcher")
 ALERT_LOG_POSITION = Gauge("qsradar_alert_log_position", "Last alert-log sequence number dispatched, per process",
                            multiprocess_mode="all")
+WEBHOOK_ENDPOINTS_DISABLED = Counter("qsradar_webhook_endpoints_disabled_total",
+                                     "Webhook endpoints disabled after failing for the whole retry window")
 SUBSCRIBER_OVERFLOWS = Counter("qsradar_subscriber_overflows_total",
                                "Subscriptions whose bounded queue overflowed (then closed with 4008)")
 FANOUT_LAG = Histogram("qsradar_alert_fanout_lag_seconds",

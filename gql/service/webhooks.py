@@ -40,6 +40,7 @@ from documents.webhooks import actions, rules
 from documents.webhooks.models import WebhookEndpoint
 from gql.alerts.hub import Delivery, event_matches_level, read_log
 from gql.core import cursors
+from gql.core.metrics import WEBHOOK_ENDPOINTS_DISABLED
 from gql.core.node import global_id
 
 log = logging.getLogger("qsradar.webhooks")
@@ -207,3 +208,4 @@ class WebhookWorker:
             log.warning("webhook endpoint %s disabled: delivery %s failed for the whole retry window (%s)",
                         endpoint["_id"], delivery["_id"], error)
             await actions.disable_endpoint(endpoint["_id"], f"delivery {delivery['_id']} failed: {error}")
+            WEBHOOK_ENDPOINTS_DISABLED.inc()  # QsradarWebhookEndpointDisabled tells the admin
