@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,14 +21,36 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield stack
 
 
+class TokenBook(dict[str, str]):
+    """An access token per demo identity and the demo agency, renewed when older than RENEW_SECONDS (a slow run
+    outlives a token's lifetime)."""
+
+    RENEW_SECONDS = 600
+
+    def __init__(self, stack: Stack) -> None:
+        super().__init__()
+        self.stack = stack
+        self.issued = 0.0
+        self.renew()
+
+    def renew(self) -> None:
+        fresh = {role: self.stack.sign_in(f"{role}@demo.test")["accessToken"] for role in ROLES}
+        response = self.stack.agency_token()
+        assert response.status_code == 200, response.text
+        fresh["agency"] = response.json()["access_token"]
+        self.update(fresh)
+        self.issued = time.monotonic()
+
+    def __getitem__(self, key: str) -> str:
+        if time.monotonic() - self.issued > self.RENEW_SECONDS:
+            self.renew()
+        return super().__getitem__(key)
+
+
 @pytest.fixture(scope="session")
 def tokens(live_server: Stack) -> dict[str, str]:
     """An access token per demo identity, plus the demo agency with every scope."""
-    out = {role: live_server.sign_in(f"{role}@demo.test")["accessToken"] for role in ROLES}
-    response = live_server.agency_token()
-    assert response.status_code == 200, response.text
-    out["agency"] = response.json()["access_token"]
-    return out
+    return TokenBook(live_server)
 
 
 @pytest.fixture

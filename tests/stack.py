@@ -113,6 +113,8 @@ def start(data_dir: Path, port: int | None = None, **env: str) -> Stack:
                      "WEB_CONCURRENCY": "1", "QSRADAR_DEMO_PASSWORD": DEMO_PASSWORD,
                      # generous per-address limit: every test signs in from 127.0.0.1
                      "QSRADAR_SIGNIN_MAX_FAILURES_PER_ADDRESS": "1000",
+                     # the session's shared tokens outlive a slow run (the default, 900 s, expired mid-suite)
+                     "QSRADAR_ACCESS_TOKEN_TTL": "1200",
                      # every test shares a few identities and one address: cost budgets out of the way
                      # (tests/test_budgets.py sets its own)
                      **{f"QSRADAR_{who}BUDGET_MAXIMUM": "100000000" for who in ("", "ACCOUNT_", "ANONYMOUS_")},

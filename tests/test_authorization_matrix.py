@@ -106,7 +106,10 @@ def world(live_server: Stack, tokens: dict[str, str]) -> World:
                              {"u": ANKER})["data"]["recalls"]["edges"][0]["node"]["id"]
     # The consumer's photo, filed with a complaint about the demo enterprise's power bank.
     wait_for_demo_products(live_server)
-    stored = httpx.post(f"{live_server.base_url}/uploads", files={"file": ("photo.png", png_bytes(), "image/png")},
+    # Bytes of its own (a colour from the tag): the same bytes uploaded again by the same person are the same upload.
+    colour = tuple(int(tag[-6:][i:i + 2], 16) for i in (0, 2, 4))
+    stored = httpx.post(f"{live_server.base_url}/uploads", files={"file": ("photo.png", png_bytes(color=colour),
+                                                                                "image/png")},
                         headers={"Authorization": f"Bearer {tokens['consumer']}"}, timeout=60)
     assert stored.status_code == 201, stored.text
     upload_id = stored.json()["id"]
@@ -119,7 +122,8 @@ def world(live_server: Stack, tokens: dict[str, str]) -> World:
     assert "errors" not in entries, entries
     audit_id = entries["data"]["auditEntries"]["edges"][0]["node"]["id"]
     # The enterprise's evidence file, claimed by its defect report.
-    evidence = httpx.post(f"{live_server.base_url}/uploads", files={"file": ("e.png", png_bytes(), "image/png")},
+    evidence = httpx.post(f"{live_server.base_url}/uploads", files={"file": ("e.png", png_bytes(size=(41, 30),
+                                                                                           color=colour), "image/png")},
                           headers={"Authorization": f"Bearer {tokens['enterprise']}"}, timeout=60)
     assert evidence.status_code == 201, evidence.text
     evidence_id = evidence.json()["id"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import orjson
@@ -134,7 +134,8 @@ def test_a_deleted_draft_is_a_tombstone_only_for_who_could_see_it(live_server: S
     assert draft in _feed(live_server, reg, since, f={"levels": ["YELLOW"], "kinds": ["CIRCULAR"]})[1]
     # Without updatedAfter there are no tombstones; before the deletion, none either.
     assert _feed(live_server, reg, None)[1] == []
-    assert draft not in _feed(live_server, reg, datetime.now(UTC).isoformat())[1]
+    just_after = datetime.fromisoformat(tombstone["deletedAt"]) + timedelta(milliseconds=1)  # the server's clock
+    assert draft not in _feed(live_server, reg, just_after.isoformat())[1]
 
     exported = _export(live_server, reg, updatedAfter=since)
     lines = [line for line in exported if line["id"] == draft]
