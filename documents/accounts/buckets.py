@@ -71,7 +71,13 @@ async def take(key: str, cost: int, maximum: int, rate: float) -> Taken:
         return Taken(True, available_at(float(doc["tat"]), now, maximum, rate))
     current = await coll.find_one({"_id": key})
     tat = float(current["tat"]) if current else now
-    return Taken(False, available_at(tat, now, maximum, rate), retry_after(tat, now, cost, maximum, rate))
+    wait = retry_after(tat, now, cost, maximum, rate)
+    if wait <= 0:
+        # The points are there but the take did not apply: the write itself failed silently (seen on the embedded
+        # server with a full disk). A limiter that cannot write lets the request through rather than call it
+        # RATE_LIMITED: reads go on, and a write fails on its own with its real error.
+        return Taken(True, available_at(tat, now, maximum, rate))
+    return Taken(False, available_at(tat, now, maximum, rate), wait)
 
 
 async def give_back(key: str, points: int, rate: float) -> None:
