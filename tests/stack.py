@@ -141,7 +141,7 @@ def stop(stack: Stack) -> None:
     if stack.process.poll() is None:
         os.killpg(stack.process.pid, signal.SIGTERM)
         try:
-            stack.process.wait(timeout=30)
+            stack.process.wait(timeout=60)  # the service bounds each shutdown step (documents/core/background.py)
         except subprocess.TimeoutExpired:
             os.killpg(stack.process.pid, signal.SIGKILL)
             stack.process.wait()

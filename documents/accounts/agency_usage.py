@@ -9,7 +9,6 @@ keeps its counts for the next one. Documents: `_id` = "<client_id>|<YYYY-MM-DD>"
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from documents.accounts.agency_clients import AgencyClient
+from documents.core.background import cancel_and_wait
 from documents.core.clock import utcnow
 
 FLUSH_SECONDS = 5.0
@@ -100,11 +100,8 @@ class UsageMeter:
 
     async def stop(self) -> None:
         """At shutdown: stop the periodic flush and write what is pending (before the database disconnects)."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
         await self.flush()
 
 

@@ -39,12 +39,25 @@ class _SerialTransactions:
 
     @asynccontextmanager
     async def held(self) -> AsyncIterator[None]:
-        async with self.local:
-            await asyncio.to_thread(fcntl.flock, self.fd, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(self.fd, fcntl.LOCK_UN)
+        await self.local.acquire()
+        acquiring = asyncio.ensure_future(asyncio.to_thread(fcntl.flock, self.fd, fcntl.LOCK_EX))
+        try:
+            await asyncio.shield(acquiring)
+        except BaseException:
+            # Cancelled while the thread waits: it still takes the file lock later, and nobody would release it
+            # (every other process would then wait for ever). Release both locks once it has.
+            acquiring.add_done_callback(self._release_after_cancel)
+            raise
+        try:
+            yield
+        finally:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            self.local.release()
+
+    def _release_after_cancel(self, acquiring: asyncio.Future[None]) -> None:
+        if not acquiring.cancelled() and acquiring.exception() is None:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+        self.local.release()
 
 
 _serial: _SerialTransactions | None = None

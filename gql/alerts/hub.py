@@ -24,6 +24,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from documents.changelog.models import ChangeEvent, topic_of
+from documents.core.background import cancel_and_wait
 from documents.core.errors import RuleViolation
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enums import AlertEventType, ChangeTopic, WarningLevel
@@ -245,10 +246,7 @@ class AlertHub:
         self._task = asyncio.create_task(self._watch(), name="alert-hub-watcher")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     def subscribe(self, accepts: Callable[[Delivery], bool], audience: str = "public") -> Subscriber:
         sub = Subscriber(accepts=accepts, queue=asyncio.Queue(maxsize=self.queue_size), audience=audience)

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from auth.demo_identities import seed_demo_identities
 from auth.oauth_server import metadata_endpoint, token_endpoint
 from documents.accounts import agency_usage
+from documents.core.background import bounded
 from documents.db import client as database
 from documents.db import migrations
 from documents.db.embedded_server import EmbeddedServer
@@ -84,14 +85,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             yield
         finally:
-            await webhook_worker.stop()
-            await agency_usage.meter.stop()  # agency usage counted in memory, written before the database goes
-            await upkeep.stop()
-            await monitor.stop()
-            await stop_hub()
-            await database.disconnect()
+            # Each step is bounded: a stuck one is logged by name and the database is still closed and stopped
+            # within the orchestrator's grace period (a CI run once saw a shutdown hang for 30 s, then SIGKILL).
+            await bounded("webhook worker", webhook_worker.stop())
+            # agency usage counted in memory, written before the database goes
+            await bounded("agency usage flush", agency_usage.meter.stop())
+            await bounded("maintenance", upkeep.stop())
+            await bounded("database monitor", monitor.stop())
+            await bounded("alert hub", stop_hub())
+            await bounded("database client", database.disconnect())
             if embedded:
                 await asyncio.to_thread(embedded.stop)
+            log.info("qsradar stopped")
 
     graphql = QsradarGraphQL(graphiql=not settings.is_production)
     routes = [

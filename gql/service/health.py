@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from documents.core.background import cancel_and_wait
 from documents.db import client as database
 
 log = logging.getLogger("qsradar.health")
@@ -38,10 +38,7 @@ class DatabaseMonitor:
         self._task = asyncio.create_task(self._run(), name="database-monitor")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     async def _run(self) -> None:
         while True:

@@ -6,9 +6,9 @@ Both sweeps are idempotent, so several workers running them costs a few queries 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
+from documents.core.background import cancel_and_wait
 from documents.uploads.actions import sweep as sweep_uploads
 from gql.enterprises.duty_rule import sweep_overdue_duties
 
@@ -27,10 +27,7 @@ class Maintenance:
         self._task = asyncio.create_task(self._run(), name="maintenance")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     async def run_once(self) -> None:
         breaches = await sweep_overdue_duties()

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import socket
 import time
@@ -34,6 +33,7 @@ from auth.visibility import warnings as warning_visibility
 from auth.visibility import webhooks as visibility
 from documents.accounts.agency_clients import AgencyClient
 from documents.changelog.models import ChangeEvent
+from documents.core.background import cancel_and_wait
 from documents.enums import AlertEventType, WarningLevel, WebhookDeliveryStatus
 from documents.settings import get_settings
 from documents.webhooks import actions, rules
@@ -119,10 +119,7 @@ class WebhookWorker:
         self._task = asyncio.create_task(self._run(), name="webhook-worker")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
         if self._client:
             await self._client.aclose()
 
