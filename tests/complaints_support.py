@@ -7,9 +7,11 @@ import time
 import uuid
 from typing import Any
 
+import httpx
 from PIL import Image
 
 from documents.demo.complaints import POWER_BANK_GTIN
+from gql.core.node import decode_id
 from tests.stack import DEMO_PASSWORD, Stack
 
 FILE = ("mutation($i: FileComplaintInput!, $k: String!) { fileComplaint(input: $i, idempotencyKey: $k) { id code "
@@ -73,3 +75,21 @@ def png_bytes(size: tuple[int, int] = (40, 30), color: tuple[int, int, int] = (2
     else:
         image.save(out, format=fmt)
     return out.getvalue()
+
+
+def upload_evidence(stack: Stack, token: str, color: tuple[int, int, int]) -> str:
+    """POST /uploads one small PNG of its own colour (identical bytes would be the same upload); its id."""
+    answer = httpx.post(f"{stack.base_url}/uploads", files={"file": ("evidence.png", png_bytes(color=color),
+                                                                     "image/png")},
+                        headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])
+
+
+def claimer_of(db: Any, upload_gid: str) -> str | None:
+    """What claimed an upload (a complaint id, "defect_report:<id>", "credit_application:<id>"), or None."""
+    decoded = decode_id(upload_gid, "Upload")
+    assert decoded is not None
+    doc = db["upload_records"].find_one({"_id": decoded[1]})
+    assert doc is not None
+    return doc.get("complaint_id")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pymongo import MongoClient
 
 from tests import stack as stack_mod
 from tests.stack import Stack
@@ -51,6 +52,16 @@ class TokenBook(dict[str, str]):
 def tokens(live_server: Stack) -> dict[str, str]:
     """An access token per demo identity, plus the demo agency with every scope."""
     return TokenBook(live_server)
+
+
+@pytest.fixture(scope="module")
+def db(live_server: Stack) -> Iterator[object]:
+    """The shared service's database, read directly (to check what was stored, never to arrange a result)."""
+    client: MongoClient = MongoClient(f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true")
+    try:
+        yield client["qsradar"]
+    finally:
+        client.close()
 
 
 @pytest.fixture

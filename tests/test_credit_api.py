@@ -18,8 +18,9 @@ from pymongo import MongoClient
 
 from documents.core.workdays import add_working_days
 from documents.enterprises.rules import uscc_check_character
-from gql.core.node import global_id
-from tests.stack import DEMO_PASSWORD, Stack, code_of
+from gql.core.node import decode_id, global_id
+from tests.complaints_support import claimer_of, new_consumer, upload_evidence
+from tests.stack import DEMO_PASSWORD, Stack, code_of, field_of
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 (no I, O, S, V, Z)
 REGISTER = """mutation($i: RegisterEnterpriseInput!) { registerEnterprise(input: $i) { id uscc creditLevel isAeo
@@ -307,15 +308,19 @@ def test_three_general_breaches_within_twelve_months_propose_dishonest(world: Wo
 
 # ---- repair and objections --------------------------------------------------------------------------------
 
-def test_an_approved_repair_restores_the_tier_and_closes_the_breach(world: World) -> None:
+def test_an_approved_repair_restores_the_tier_and_closes_the_breach(world: World, db: object) -> None:
     uscc = world.member(world.register("AEO_ADVANCED", aeoCertificateNo="AEOCN-R"))
     breach = ok(world.gql(RECORD, {"u": uscc, "g": "GENERAL", "r": "查验不合格"}))["recordBreach"]["breaches"][0]
     ok(world.gql(SET, {"u": uscc, "l": "AEO_CERTIFIED", "b": breach["id"]}))
     before = datetime.now(UTC)
-    app = ok(world.gql(REPAIR, {"u": uscc, "r": "已完成整改", "e": ["upload-1", "upload-2"]}, who=uscc))
+    evidence = [upload_evidence(world.server, world.tokens[uscc], (60, 90, n)) for n in (1, 2)]
+    app = ok(world.gql(REPAIR, {"u": uscc, "r": "已完成整改", "e": evidence}, who=uscc))
     app = app["applyCreditRepair"]
     assert (app["kind"], app["state"], app["breachId"], app["evidenceIds"], app["overdue"]) == \
-        ("REPAIR", "PENDING", breach["id"], ["upload-1", "upload-2"], False)
+        ("REPAIR", "PENDING", breach["id"], evidence, False)
+    # claimed by the application: the sweep of unclaimed uploads keeps them
+    app_hex = str(decode_id(app["id"], "CreditApplication")[1])  # type: ignore[index]
+    assert [claimer_of(db, e) for e in evidence] == [f"credit_application:{app_hex}"] * 2
     submitted = datetime.fromisoformat(app["submittedAt"])
     assert before - timedelta(seconds=5) <= submitted
     assert datetime.fromisoformat(app["dueAt"]) == add_working_days(submitted, 20).due_at
@@ -514,3 +519,29 @@ def test_demo_credit_stories_are_on_fictional_firms_only(world: World) -> None:
     warning = ok(world.gql("query($i: ID!) { node(id: $i) { ... on Warning { measures enterprises { uscc } } } }",
                            {"i": history[-1]["basisRef"]}))["node"]
     assert "CREDIT_DOWNGRADE" in warning["measures"] and warning["enterprises"] == [{"uscc": food["uscc"]}]
+
+
+def test_evidence_must_be_the_applicants_own_unclaimed_uploads(world: World, db: object) -> None:
+    """Repair and objection evidence: uploads of the signed-in member, claimed by nothing else; any other id is
+    BAD_USER_INPUT naming evidenceIds and nothing is filed (a fake id would be swept, or leak another's file)."""
+    uscc = world.member(world.register())
+    ok(world.gql(RECORD, {"u": uscc, "g": "MINOR", "r": "标签不规范"}))
+    ok(world.gql(SET, {"u": uscc, "l": "DISHONEST"}))  # a change to object to
+    stranger = new_consumer(world.server)
+    theirs = upload_evidence(world.server, stranger["token"], (61, 90, 1))
+    mine = upload_evidence(world.server, world.tokens[uscc], (61, 90, 2))
+    objection = "mutation($u: String!, $e: [String!]) { objectToRating(uscc: $u, reason: \"认定有误\", evidenceIds: $e) " \
+                "{ id evidenceIds } }"
+    for ids in (["upload-1"], [str(global_id("Upload", ObjectId()))], [theirs], [mine, theirs],
+                [str(global_id("Warning", ObjectId()))]):
+        for query, variables in ((REPAIR, {"u": uscc, "r": "已整改", "e": ids}), (objection, {"u": uscc, "e": ids})):
+            body = world.gql(query, variables, who=uscc)
+            assert code_of(body) == "BAD_USER_INPUT" and field_of(body) == "evidenceIds", (ids, body)
+    assert ok(world.gql(APPLICATIONS, {"u": uscc}, who=uscc))["enterprise"]["creditApplications"] == []
+    assert claimer_of(db, mine) is None and claimer_of(db, theirs) is None
+    filed = ok(world.gql(REPAIR, {"u": uscc, "r": "已整改", "e": [mine]}, who=uscc))["applyCreditRepair"]
+    assert filed["evidenceIds"] == [mine]
+    # claimed now: another application (or a complaint, or a defect report) may not take it
+    body = world.gql(objection, {"u": uscc, "e": [mine]}, who=uscc)
+    assert code_of(body) == "BAD_USER_INPUT" and field_of(body) == "evidenceIds"
+    assert len(ok(world.gql(APPLICATIONS, {"u": uscc}, who=uscc))["enterprise"]["creditApplications"]) == 1

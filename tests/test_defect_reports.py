@@ -4,17 +4,13 @@ evidenceIds, nothing stored), and a submitted report claims them so the sweep of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import httpx
-import pytest
 from bson import ObjectId
-from pymongo import MongoClient
 
 from documents.demo.data import DEMO_USCC
 from gql.core.node import decode_id, global_id
-from tests.complaints_support import FILE, complaint_input, new_consumer, png_bytes
+from tests.complaints_support import FILE, claimer_of, complaint_input, new_consumer, upload_evidence
 from tests.stack import Stack, code_of, field_of
 
 SUBMIT = ("mutation($i: DefectReportInput!) { submitDefectReport(input: $i) { id code reporter reporterKind "
@@ -24,39 +20,14 @@ NODE = "query($id: ID!) { node(id: $id) { ... on DefectReport { id code reporter
 LIST = "{ defectReports(first: 100) { totalCount edges { node { id reporter reporterKind } } } }"
 
 
-@pytest.fixture(scope="module")
-def db(live_server: Stack) -> Iterator[object]:
-    client: MongoClient = MongoClient(f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true")
-    try:
-        yield client["qsradar"]
-    finally:
-        client.close()
-
-
 def ok(body: dict) -> dict:
     assert "errors" not in body, body
     return body["data"]
 
 
-def upload(stack: Stack, token: str, color: tuple[int, int, int]) -> str:
-    answer = httpx.post(f"{stack.base_url}/uploads", files={"file": ("evidence.png", png_bytes(color=color),
-                                                                     "image/png")},
-                        headers={"Authorization": f"Bearer {token}"}, timeout=60)
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["id"])
-
-
 def report_input(**extra: object) -> dict:
     return {"productName": "示范牌电热水壶（虚构）", "uscc": DEMO_USCC, "description": "壶底焊缝开裂漏电 / the base leaks",
             **extra}
-
-
-def claimer_of(db: object, upload_gid: str) -> str | None:
-    decoded = decode_id(upload_gid, "Upload")
-    assert decoded is not None
-    doc = db["upload_records"].find_one({"_id": decoded[1]})  # type: ignore[index]
-    assert doc is not None
-    return doc.get("complaint_id")
 
 
 def own_reports(stack: Stack, token: str) -> int:
@@ -92,7 +63,7 @@ def test_reporter_is_null_for_readers_who_may_not_see_it(live_server: Stack, tok
 
 def test_evidence_must_be_the_submitters_own_unclaimed_uploads(live_server: Stack, db: object) -> None:
     me, other = new_consumer(live_server), new_consumer(live_server)
-    theirs = upload(live_server, other["token"], (10, 120, 30))
+    theirs = upload_evidence(live_server, other["token"], (10, 120, 30))
     before = own_reports(live_server, me["token"])
     refused = [
         ["not-an-upload-id"],
@@ -106,18 +77,18 @@ def test_evidence_must_be_the_submitters_own_unclaimed_uploads(live_server: Stac
     assert own_reports(live_server, me["token"]) == before  # nothing stored
     assert claimer_of(db, theirs) is None
     # An upload another thing (a complaint) claimed is refused as evidence too.
-    photo = upload(live_server, me["token"], (10, 120, 31))
+    photo = upload_evidence(live_server, me["token"], (10, 120, 31))
     ok(live_server.gql(FILE, {"i": complaint_input(photoIds=[photo]), "k": "defect-evidence-k1"}, token=me["token"]))
     body = live_server.gql(SUBMIT, {"i": report_input(evidenceIds=[photo])}, token=me["token"])
     assert code_of(body) == "BAD_USER_INPUT" and field_of(body) == "evidenceIds"
     assert own_reports(live_server, me["token"]) == before
     # One good and one bad id: refused as a whole, the good one stays unclaimed.
-    mine = upload(live_server, me["token"], (10, 120, 32))
+    mine = upload_evidence(live_server, me["token"], (10, 120, 32))
     body = live_server.gql(SUBMIT, {"i": report_input(evidenceIds=[mine, theirs])}, token=me["token"])
     assert code_of(body) == "BAD_USER_INPUT" and field_of(body) == "evidenceIds"
     assert claimer_of(db, mine) is None and own_reports(live_server, me["token"]) == before
     # Own, unclaimed uploads are accepted (a repeated id counts once) and claimed by the report.
-    second = upload(live_server, me["token"], (10, 120, 33))
+    second = upload_evidence(live_server, me["token"], (10, 120, 33))
     filed = ok(live_server.gql(SUBMIT, {"i": report_input(evidenceIds=[mine, second, mine])},
                                token=me["token"]))["submitDefectReport"]
     assert filed["evidenceIds"] == [mine, second]
@@ -142,8 +113,8 @@ async def test_claimed_evidence_survives_the_sweep_of_unclaimed_uploads(live_ser
     from documents.uploads import actions
 
     me = new_consumer(live_server)
-    evidence = upload(live_server, me["token"], (90, 1, 2))
-    loose = upload(live_server, me["token"], (90, 1, 3))
+    evidence = upload_evidence(live_server, me["token"], (90, 1, 2))
+    loose = upload_evidence(live_server, me["token"], (90, 1, 3))
     ok(live_server.gql(SUBMIT, {"i": report_input(evidenceIds=[evidence])}, token=me["token"]))
     records = db["upload_records"]  # type: ignore[index]
     for gid in (evidence, loose):  # both uploaded 25 hours ago (whole documents: documents/db/query_shapes.py)

@@ -13,21 +13,11 @@ import httpx
 import pillow_heif
 import pytest
 from PIL import Image
-from pymongo import MongoClient
 
 from tests.complaints_support import FILE, complaint_input, new_consumer, png_bytes
 from tests.stack import Stack, code_of
 
 pillow_heif.register_heif_opener()
-
-
-@pytest.fixture(scope="module")
-def db(live_server: Stack) -> Iterator[object]:
-    client: MongoClient = MongoClient(f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true")
-    try:
-        yield client["qsradar"]
-    finally:
-        client.close()
 
 
 def upload(stack: Stack, token: str | None, data: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg",

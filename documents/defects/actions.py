@@ -10,7 +10,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.audit import models as audit
 from documents.core.clock import utcnow
-from documents.core.errors import NotFound, RuleViolation, StateConflict
+from documents.core.errors import NotFound, StateConflict
 from documents.db.counters import next_value
 from documents.db.transactions import in_transaction
 from documents.defects.models import ASSESSABLE, DefectReport, code_counter, format_code
@@ -50,18 +50,6 @@ def claimer_of(report: DefectReport) -> str:
     return f"defect_report:{report.id}"
 
 
-async def _check_evidence(ids: list[str], owner_id: str | None) -> None:
-    # The uploads' one rule (documents/uploads/actions.py); any refusal names evidenceIds as bad input.
-    if not ids:
-        return
-    if owner_id is None:
-        raise RuleViolation("evidenceIds names an upload that does not exist or is not yours", field="evidenceIds")
-    try:
-        await uploads.check_claimable(ids, owner_id, None, field="evidenceIds")
-    except StateConflict as exc:
-        raise RuleViolation(str(exc), field="evidenceIds") from exc
-
-
 async def submit(report: DefectReport, *, by: str, uploader_id: str | None = None,
                  at: datetime | None = None) -> DefectReport:
     """Store a new report (SUBMITTED) with its DR-<year>-NNNNNN code, allocated inside the transaction. Its
@@ -73,10 +61,10 @@ async def submit(report: DefectReport, *, by: str, uploader_id: str | None = Non
     coll = DefectReport.get_pymongo_collection()
     evidence = list(report.evidence_ids)
     # Checked before anything is written on every store, and again inside the serialisation (precheck).
-    await _check_evidence(evidence, uploader_id)
+    await uploads.check_evidence(evidence, uploader_id)
 
     async def precheck() -> None:
-        await _check_evidence(evidence, uploader_id)
+        await uploads.check_evidence(evidence, uploader_id)
 
     async def write(session: AsyncClientSession) -> None:
         year = report.created_at.year
@@ -86,12 +74,7 @@ async def submit(report: DefectReport, *, by: str, uploader_id: str | None = Non
                 break
         report.refresh_derived()
         await coll.insert_one(report.model_dump(by_alias=True, mode="python"), session=session)
-        if evidence:
-            assert uploader_id is not None  # _check_evidence refused evidence without an uploader
-            try:
-                await uploads.claim(evidence, uploader_id, claimer_of(report), session)
-            except StateConflict as exc:  # an isolated store: claimed meanwhile; the transaction is rolled back
-                raise RuleViolation(str(exc), field="evidenceIds") from exc
+        await uploads.claim_evidence(evidence, uploader_id, claimer_of(report), session)
         await audit.record("defect_report_submitted", actor=by, target=f"defect_report:{report.code}",
                            session=session, reporter_kind=report.reporter_kind.value, about=report.uscc,
                            evidence=len(report.evidence_ids))

@@ -38,6 +38,7 @@ from documents.enums import (
     CreditBasis,
     CreditLevel,
 )
+from documents.uploads import actions as uploads
 
 log = logging.getLogger("qsradar.enterprises")
 
@@ -59,6 +60,7 @@ class _Effect:
     credit_change: CreditChange | None = None
     application: CreditApplication | None = None
     application_revision: int | None = None  # None: a new application (inserted)
+    evidence_owner: str | None = None  # the uploader whose evidence files a new application claims
 
 
 async def _load(code: str) -> Enterprise:
@@ -107,11 +109,14 @@ async def _attempt(code: str, decide: Decide, by: str) -> tuple[Enterprise, _Eff
     ent_coll = Enterprise.get_pymongo_collection()
     app_coll = CreditApplication.get_pymongo_collection()
 
+    evidence = list(application.evidence_ids) if application is not None and app_revision is None else []
+
     async def precheck() -> None:
         # On the embedded store (transactions one at a time) a stale write is found here, before any write.
         again = await ent_coll.find_one({"_id": enterprise.id}, {"revision": 1})
         if again is None or again.get("revision", 0) != revision:
             raise _Lost
+        await uploads.check_evidence(evidence, effect.evidence_owner)
         if application is not None and app_revision is not None:
             app = await app_coll.find_one({"_id": application.id}, {"revision": 1})
             if app is None or app.get("revision", 0) != app_revision:
@@ -125,6 +130,9 @@ async def _attempt(code: str, decide: Decide, by: str) -> tuple[Enterprise, _Eff
         if application is not None:
             if app_revision is None:
                 await app_coll.insert_one(_dump(application), session=session)
+                # claimed with the application: the sweep of unclaimed uploads (24 h) keeps them
+                await uploads.claim_evidence(evidence, effect.evidence_owner, f"credit_application:{application.id}",
+                                             session)
             else:
                 done = await app_coll.replace_one({"_id": application.id, "revision": app_revision},
                                                   _dump(application), session=session)
@@ -214,9 +222,11 @@ async def record_breach(uscc: str, grade: BreachGrade, reason: str, *, by: str,
 # ---- repair applications and objections --------------------------------------------------------------
 
 async def file_application(uscc: str, kind: CreditApplicationKind, reason: str, *, by: str,
-                           evidence_ids: list[str] | None = None, breach_id: str | None = None) -> CreditApplication:
+                           evidence_ids: list[str] | None = None, breach_id: str | None = None,
+                           uploader_id: str | None = None) -> CreditApplication:
     """An enterprise applies for credit repair or objects to its rating; due in 20 working days. One open
-    application per kind (CONFLICT for a second)."""
+    application per kind (CONFLICT for a second). Evidence ids must be uploads of `uploader_id` that nothing has
+    claimed; the application claims them in its transaction."""
     code = check_uscc(uscc)
 
     async def decide(enterprise: Enterprise) -> _Effect:
@@ -225,8 +235,10 @@ async def file_application(uscc: str, kind: CreditApplicationKind, reason: str, 
             raise StateConflict("this enterprise already has an open application of this kind")
         application = new_application(enterprise, kind, reason, by, evidence_ids=evidence_ids,
                                       breach_id=breach_id)
-        return _Effect("credit_application_filed", {"application_id": str(application.id), "kind": kind.value},
-                       application=application)
+        await uploads.check_evidence(application.evidence_ids, uploader_id)  # a clear refusal before any write
+        return _Effect("credit_application_filed", {"application_id": str(application.id), "kind": kind.value,
+                                                    "evidence": len(application.evidence_ids)},
+                       application=application, evidence_owner=uploader_id)
 
     _, effect = await _change(code, decide, by)
     assert effect.application is not None

@@ -142,6 +142,32 @@ async def claim(ids: list[str], owner_id: str, claimer_id: str, session: AsyncCl
         raise StateConflict("an upload is already attached to something else")
 
 
+async def check_evidence(ids: list[str], owner_id: str | None, field: str = "evidenceIds") -> None:
+    """Evidence files (a defect report's, a credit application's): `check_claimable` for an uploader who may be
+    absent (an agency has none), every refusal as bad input naming `field`."""
+    if not ids:
+        return
+    if owner_id is None:
+        raise RuleViolation(f"{field} names an upload that does not exist or is not yours", field=field)
+    try:
+        await check_claimable(ids, owner_id, None, field=field)
+    except StateConflict as exc:
+        raise RuleViolation(str(exc), field=field) from exc
+
+
+async def claim_evidence(ids: list[str], owner_id: str | None, claimer_id: str, session: AsyncClientSession,
+                         field: str = "evidenceIds") -> None:
+    """`claim` for evidence checked by `check_evidence`; claimed meanwhile (an isolated store) is bad input too,
+    and the caller's transaction is rolled back."""
+    if not ids:
+        return
+    assert owner_id is not None  # check_evidence refused evidence without an uploader
+    try:
+        await claim(ids, owner_id, claimer_id, session)
+    except StateConflict as exc:
+        raise RuleViolation(str(exc), field=field) from exc
+
+
 async def _delete_file(file_id: ObjectId) -> None:
     try:
         await bucket().delete(file_id)

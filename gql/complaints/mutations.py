@@ -18,6 +18,7 @@ from documents.warnings.models import Warning as WarningDoc
 from gql.complaints.types import Complaint
 from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, forbid, role_permission, viewer_of
+from gql.core.upload_ids import uploads_hex
 
 
 @strawberry.input(description="A new complaint (投诉). Pseudonymous complaints carry no name or contact; the "
@@ -45,13 +46,6 @@ class FileComplaintInput:
                                    "the account either.")
     photo_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Up to 6 ids from POST /uploads (照片); a repeated id counts once.")
-
-
-def _upload_hex(value: strawberry.ID) -> str:
-    decoded = decode_id(str(value), "Upload")
-    if decoded is None:
-        raise RuleViolation("photoIds holds an id that is not an upload", field="photoIds")
-    return str(decoded[1])
 
 
 def complaint_id(value: strawberry.ID) -> ObjectId:
@@ -82,7 +76,7 @@ class ComplaintMutation:
         if not visibility.can_file(viewer) or viewer.subject_id is None:
             raise forbid("only a signed-in consumer files complaints")
         rules.check_idempotency_key(idempotency_key)
-        photo_ids = [_upload_hex(p) for p in input.photo_ids or []]
+        photo_ids = uploads_hex(input.photo_ids, "photoIds")
         content = rules.check_content(
             input.product_name, input.description, brand=input.brand, model=input.model,
             product_code=input.product_code, category=input.category, channel=input.channel,

@@ -20,6 +20,7 @@ from documents.recalls.models import normalise_gtin
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, unauthenticated, viewer_of
+from gql.core.upload_ids import uploads_hex
 from gql.defects.types import DefectReport
 from gql.recalls.mutations import AnnounceRecallInput, build_recall, warning_ref
 
@@ -58,16 +59,6 @@ def _reporter_kind(viewer: Viewer, asked: ReporterKind | None) -> ReporterKind:
     if not viewer.is_staff and asked is not _KIND_OF_ROLE[viewer.role]:
         raise RuleViolation("only staff file reports for another kind of source", field="reporterKind")
     return asked
-
-
-def _evidence_hex(values: list[strawberry.ID] | None) -> list[str]:
-    out = []
-    for value in values or []:
-        decoded = decode_id(str(value), "Upload")
-        if decoded is None:
-            raise RuleViolation("evidenceIds holds an id that is not an upload", field="evidenceIds")
-        out.append(str(decoded[1]))
-    return out
 
 
 def _report_id(value: strawberry.ID) -> ObjectId:
@@ -116,7 +107,7 @@ class DefectMutation:
             product_name=input.product_name, brand=input.brand, model=input.model,
             gtin=_gtin(input.gtin),
             uscc=check_uscc(input.uscc, field="uscc") if input.uscc else None, description=input.description,
-            evidence_ids=_evidence_hex(input.evidence_ids))
+            evidence_ids=uploads_hex(input.evidence_ids, "evidenceIds"))
         uploader = viewer.subject_id if viewer.kind == "account" else None  # uploads belong to accounts
         return _out(await actions.submit(report, by=viewer.actor, uploader_id=uploader))
 

@@ -17,6 +17,7 @@ from documents.enums import DefectReportStatus, ReporterKind
 from gql.core.loaders import by_field
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import viewer_of
+from gql.core.upload_ids import upload_gids
 
 if TYPE_CHECKING:
     from gql.enterprises.types import Enterprise
@@ -89,13 +90,8 @@ class DefectReport(Node):
         return cls(id=global_id("DefectReport", d["_id"]), db_id=d["_id"], doc=d, code=d["code"],
                    status=DefectReportStatus(d["status"]), reporter_kind=ReporterKind(d["reporter_kind"]),
                    product_name=d["product_name"], brand=d.get("brand"), model=d.get("model"), gtin=d.get("gtin"),
-                   uscc=d.get("uscc"), description=d["description"], evidence_ids=_evidence_out(d.get("evidence_ids")),
+                   uscc=d.get("uscc"), description=d["description"], evidence_ids=upload_gids(d.get("evidence_ids")),
                    created_at=d["created_at"], assessment=d.get("assessment"), assessed_at=d.get("assessed_at"))
-
-
-def _evidence_out(ids: list[str] | None) -> list[str]:
-    # Stored as upload ids (hex); reports from before evidence was checked keep the strings they were given.
-    return [str(global_id("Upload", i)) if ObjectId.is_valid(i) and len(i) == 24 else i for i in ids or []]
 
 
 async def visible_defect_report(info: Info, oid: ObjectId) -> DefectReport | None:

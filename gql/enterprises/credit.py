@@ -16,6 +16,7 @@ from documents.enterprises import rules
 from documents.enums import BreachGrade, BreachSource, CreditBasis, CreditLevel, ReviewState
 from gql.core.node import Node, global_id, register_node
 from gql.core.permissions import viewer_of
+from gql.core.upload_ids import upload_gids
 from gql.enterprises.loaders import application_by_id, applications_by_uscc
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class CreditApplication(Node):
     def from_doc(cls, d: dict[str, Any]) -> CreditApplication:
         return cls(id=global_id("CreditApplication", d["_id"]), db_id=d["_id"], doc=d, kind=d["kind"],
                    state=ReviewState(d["state"]), reason=d["reason"], due_at=d["due_at"], uscc=d["enterprise_uscc"],
-                   evidence_ids=d.get("evidence_ids", []), breach_id=d.get("breach_id"),
+                   evidence_ids=upload_gids(d.get("evidence_ids")), breach_id=d.get("breach_id"),
                    submitted_at=d["submitted_at"], decided_at=d.get("decided_at"),
                    decision_reason=d.get("decision_reason"), due_date_exact=d.get("due_calendar_exact", True))
 

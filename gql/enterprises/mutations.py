@@ -27,6 +27,7 @@ from documents.enums import (
 )
 from gql.core.node import decode_id
 from gql.core.permissions import IsRegulator, forbid, role_permission, viewer_of
+from gql.core.upload_ids import uploads_hex
 from gql.enterprises.credit import Breach, CreditApplication
 from gql.enterprises.duty_rule import sweep_overdue_duties
 from gql.enterprises.types import Enterprise
@@ -134,8 +135,9 @@ class EnterpriseMutation:
         breach_id: Annotated[str | None, strawberry.argument(description=REPAIRS)] = None,
     ) -> CreditApplication:
         application = await actions.file_application(_own(info, uscc), CreditApplicationKind.REPAIR, reason,
-                                                     by=viewer_of(info).actor, evidence_ids=evidence_ids,
-                                                     breach_id=breach_id)
+                                                     by=viewer_of(info).actor,
+                                                     evidence_ids=uploads_hex(evidence_ids, "evidenceIds"),
+                                                     breach_id=breach_id, uploader_id=viewer_of(info).subject_id)
         return CreditApplication.from_doc(application.model_dump(by_alias=True, mode="python"))
 
     @strawberry.mutation(permission_classes=[IsEnterprise],
@@ -147,7 +149,9 @@ class EnterpriseMutation:
         evidence_ids: EvidenceIds = None,
     ) -> CreditApplication:
         application = await actions.file_application(_own(info, uscc), CreditApplicationKind.OBJECTION, reason,
-                                                     by=viewer_of(info).actor, evidence_ids=evidence_ids)
+                                                     by=viewer_of(info).actor,
+                                                     evidence_ids=uploads_hex(evidence_ids, "evidenceIds"),
+                                                     uploader_id=viewer_of(info).subject_id)
         return CreditApplication.from_doc(application.model_dump(by_alias=True, mode="python"))
 
     @strawberry.mutation(permission_classes=[IsRegulator],
