@@ -5,21 +5,28 @@ Viewers: every role, an agency client with each single scope and with all, plus 
 (which never become anonymous: every path answers 401 UNAUTHENTICATED). Paths follow the README's "one answer per
 refusal": a root list shows only what is visible (FORBIDDEN when nothing of the class is), `node` gives null, a
 nested list leaves the item out, a private field answers FORBIDDEN, the public feed shows only what anonymous sees,
-the upload download route answers 401/403.
+the upload download route answers 401/403, the bulk export leaves the item out (403 when a field is refused), and
+the `alerts` subscription never replays the event.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
 
 from auth.tokens import issue_access_token
 from documents.demo.data import ANKER, CBEC, DEMO_USCC
+from gql.alerts.subscription import encode_cursor
 from tests.complaints_support import FILE, complaint_input, png_bytes, wait_for_demo_products
+from tests.gqlws import GqlWs
 from tests.stack import Stack, without_extensions
 
 AGENCY_SCOPES = ["warnings:read", "circulars:read", "recalls:read", "credit:read"]
@@ -76,23 +83,31 @@ class World:
     complaint_id: str
     audit_id: str
     evidence_id: str
+    cursor_before: str  # the alert log's position before the world's warnings were published
+    sentinels: list[str]  # published last: an ANNOUNCEMENT and a CIRCULAR that close each viewer's replay
+    started: str  # ISO time before the world was made (export's updatedAfter)
+    streamed: dict[str, set[str] | None] = field(default_factory=dict)  # viewer -> warning ids replayed to it
 
     def gql(self, viewer: str, query: str, variables: dict | None = None) -> dict:
         return self.server.gql(query, variables, token=self.tokens[viewer])
 
 
 @pytest.fixture(scope="module")
-def world(live_server: Stack, tokens: dict[str, str]) -> World:
+def world(live_server: Stack, tokens: dict[str, str], db: Any) -> World:
     tag = f"matrix-{uuid.uuid4().hex[:8]}"
+    started = (datetime.now(UTC) - timedelta(seconds=5)).isoformat()
+    latest = db["alert_log"].find_one({}, sort=[("seq", -1)])
+    cursor_before = encode_cursor(int(latest["seq"]) if latest else 0)
     issue = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id } }"
     made: dict[str, dict] = {}
-    for kind in ("ANNOUNCEMENT", "NOTICE", "CIRCULAR", "DRAFT"):
+    for kind in ("ANNOUNCEMENT", "NOTICE", "CIRCULAR", "DRAFT", "end:ANNOUNCEMENT", "end:CIRCULAR"):
         body = live_server.gql(issue, {"i": {
-            "title": f"矩阵 {kind}", "level": "YELLOW", "kind": "ANNOUNCEMENT" if kind == "DRAFT" else kind,
+            "title": f"矩阵 {kind}", "level": "YELLOW", "kind": kind.removeprefix("end:").replace("DRAFT", "ANNOUNCEMENT"),
             "hazards": ["CHEMICAL"], "productCategory": tag, "summary": "授权矩阵 authorization matrix",
             "draft": kind == "DRAFT"}}, token=tokens["regulator"])
         assert "errors" not in body, body
         made[f"warning:{kind}"] = body["data"]["issueWarning"]
+    sentinels = [made.pop("warning:end:ANNOUNCEMENT")["id"], made.pop("warning:end:CIRCULAR")["id"]]
     viewer_tokens: dict[str, str | None] = {"anonymous": None, **{r: tokens[r] for r in
                                                                  ("consumer", "enterprise", "regulator", "admin")}}
     viewer_tokens["agency:all"] = tokens["agency"]
@@ -132,7 +147,7 @@ def world(live_server: Stack, tokens: dict[str, str]) -> World:
                                     "evidenceIds": [evidence_id]}}, token=tokens["enterprise"])
     assert "errors" not in report, report
     return World(live_server, viewer_tokens, made, tag, recall, ids["own"]["id"], ids["other"]["id"], upload_id,
-                 filed["data"]["fileComplaint"]["id"], audit_id, evidence_id)
+                 filed["data"]["fileComplaint"]["id"], audit_id, evidence_id, cursor_before, sentinels, started)
 
 
 # ---- paths: each answers True (seen), False (refused the way its path refuses), or fails the test ----------------
@@ -155,6 +170,78 @@ def warning_by_node(w: World, viewer: str, cls: str) -> bool:
 def warning_in_feed(w: World, viewer: str, cls: str) -> bool:
     feed = httpx.get(f"{w.server.base_url}/feeds/warnings.json", timeout=30).json()
     return any(w.warnings[cls]["id"] in item["url"] for item in feed["items"])
+
+
+def _exported(w: World, viewer: str, kind: str, since_world: bool = False) -> list[dict] | None:
+    """The lines of GET /export/<kind>.ndjson (changed since the world was made, if asked), or None when the export
+    is refused (403 FORBIDDEN)."""
+    token = w.tokens[viewer]
+    response = httpx.get(f"{w.server.base_url}/export/{kind}.ndjson",
+                         params={"updatedAfter": w.started} if since_world else {},
+                         headers={"Authorization": f"Bearer {token}"} if token else {}, timeout=120)
+    if response.status_code == 403:
+        assert code_of(response.json()) == "FORBIDDEN"
+        return None
+    assert response.status_code == 200, response.text
+    lines = [json.loads(line) for line in response.text.splitlines()]
+    assert not any("errors" in line for line in lines), lines
+    return lines
+
+
+def warning_in_export(w: World, viewer: str, cls: str) -> bool:
+    lines = _exported(w, viewer, "warnings", since_world=True)
+    return lines is not None and any(line.get("id") == w.warnings[cls]["id"] for line in lines)
+
+
+def warning_in_subscription(w: World, viewer: str, cls: str) -> bool:
+    """The `alerts` replay after the world's first cursor: the warning's PUBLISHED event, or not."""
+    if cls == "warning:DRAFT":
+        pytest.skip("a draft is never published, so no event carries it to anyone")
+    if viewer not in w.streamed:
+        w.streamed[viewer] = asyncio.run(_replayed_warnings(w, viewer))
+    seen = w.streamed[viewer]
+    return seen is not None and w.warnings[cls]["id"] in seen
+
+
+async def _replayed_warnings(w: World, viewer: str) -> set[str] | None:
+    """Warning ids replayed to `viewer`, read up to the last sentinel it may see (or 3 s of silence when it may see
+    none: a leak would still arrive first); None when the subscription is refused."""
+    ends = {w.sentinels[0]} if viewer in VISIBLE["warning:ANNOUNCEMENT"] else set()
+    ends |= {w.sentinels[1]} if viewer in VISIBLE["warning:CIRCULAR"] else set()
+    client = await GqlWs.connect(w.server.ws_url, w.tokens[viewer])
+    seen: set[str] = set()
+    try:
+        await client.subscribe("subscription($a: String) { alerts(minLevel: BLUE, after: $a) { type warning { id } } }",
+                               {"a": w.cursor_before})
+        while not ends <= seen or not ends:
+            try:
+                message = await client.receive(timeout=30 if ends else 3)
+            except TimeoutError:
+                assert not ends, f"{viewer}: the sentinel events never came"
+                return seen
+            if message["type"] == "error":
+                assert message["payload"][0]["extensions"]["code"] in ("FORBIDDEN", "UNAUTHENTICATED"), message
+                return None
+            assert message["type"] == "next", message
+            warning = message["payload"]["data"]["alerts"]["warning"]
+            if warning is not None:
+                seen.add(warning["id"])
+    finally:
+        await client.conn.close()
+    return seen
+
+
+def recall_in_export(w: World, viewer: str, cls: str) -> bool:
+    lines = _exported(w, viewer, "recalls")
+    return lines is not None and any(line.get("id") == w.recall_id for line in lines)
+
+
+def credit_level_in_export(w: World, viewer: str, cls: str) -> bool:
+    lines = _exported(w, viewer, "enterprises")
+    if lines is None:
+        return False
+    other = next(line for line in lines if line.get("uscc") == CBEC)
+    return other["creditLevel"] is not None
 
 
 def recall_in_list(w: World, viewer: str, cls: str) -> bool:
@@ -301,9 +388,10 @@ def audit_by_node(w: World, viewer: str, cls: str) -> bool:
 
 
 PATHS: dict[str, dict[str, Callable[[World, str, str], bool]]] = {
-    "warning": {"list": warning_in_list, "node": warning_by_node},
-    "recall": {"list": recall_in_list, "node": recall_by_node, "nested": recall_nested},
-    "credit level": {"field": credit_level_field, "node": credit_level_by_node},
+    "warning": {"list": warning_in_list, "node": warning_by_node, "export": warning_in_export,
+                "subscription": warning_in_subscription},
+    "recall": {"list": recall_in_list, "node": recall_by_node, "nested": recall_nested, "export": recall_in_export},
+    "credit level": {"field": credit_level_field, "node": credit_level_by_node, "export": credit_level_in_export},
     "credit history": {"field": credit_history_field, "node": credit_history_by_node,
                        "nested": credit_history_nested},
     "breaches": {"field": breaches_field},

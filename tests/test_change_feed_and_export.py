@@ -97,6 +97,25 @@ def test_export_is_gzipped_when_asked_and_refuses_bad_input(live_server: Stack, 
     assert refused.status_code == 403 and code_of(refused.json()) == "FORBIDDEN"
 
 
+def test_a_draft_saved_since_is_in_staffs_feed_and_nobody_elses(live_server: Stack, tokens: dict[str, str]) -> None:
+    """Drafts send no alert (so no change-log entry): the feed finds them by their last save, for staff only."""
+    reg = tokens["regulator"]
+    since = datetime.now(UTC).isoformat()
+    draft = _issue(live_server, reg, draft=True)
+    assert draft in _paged_ids(live_server, reg, since)
+    assert draft in [line["id"] for line in _export(live_server, reg, updatedAfter=since)]
+    for token in (None, tokens["consumer"], tokens["enterprise"], tokens["agency"]):
+        assert draft not in _paged_ids(live_server, token, since)
+    after_save = datetime.now(UTC).isoformat()
+    assert draft not in _paged_ids(live_server, reg, after_save)  # unchanged since
+    edit = ("mutation($id: ID!, $i: IssueWarningInput!) { updateDraftWarning(id: $id, input: $i) { id } }")
+    body = live_server.gql(edit, {"id": draft, "i": {"title": "改稿 edited", "level": "YELLOW", "kind": "ANNOUNCEMENT",
+                                                     "hazards": ["PHYSICAL"], "productCategory": "sync-test",
+                                                     "summary": "sync"}}, token=reg)
+    assert "errors" not in body, body
+    assert draft in _paged_ids(live_server, reg, after_save)  # edited since
+
+
 FEED = "query($u: DateTime, $l: Boolean!, $f: WarningFilter) { warnings(first: 100, updatedAfter: $u, " \
        "includeLifted: $l, filter: $f) { edges { node { id } } deleted { id deletedAt } } }"
 DELETE = "mutation($id: ID!) { deleteDraftWarning(id: $id) }"

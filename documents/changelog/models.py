@@ -14,7 +14,7 @@ from beanie import Document, Indexed, PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import IndexModel
 
-from documents.core.clock import utcnow
+from documents.core.clock import aware, utcnow
 from documents.enums import AlertEventType, ChangeTopic, CreditLevel, SignalGroup, WarningKind, WarningLevel
 
 # The collection and its counter keep their first names, so entries and cursors written before topics
@@ -77,7 +77,12 @@ async def changed_since(topic: ChangeTopic, since: datetime) -> list[PydanticObj
     if topic is not ChangeTopic.WARNING:  # entries written before topics existed are warnings and carry no topic
         query["topic"] = topic.value
     ids: set[PydanticObjectId] = set()
-    async for entry in ChangeEvent.get_pymongo_collection().find(query, {"topic": 1, "entity_id": 1, "warning_id": 1}):
-        if topic_of(entry) is topic and (key := entry.get("entity_id") or entry.get("warning_id")) is not None:
+    bound = aware(since)
+    async for entry in ChangeEvent.get_pymongo_collection().find(
+            query, {"topic": 1, "entity_id": 1, "warning_id": 1, "at": 1}):
+        # The bound again in Python, exact on both servers: the embedded one's date `$gte` has over-matched
+        # (documents/changelog/tombstones.py), which put older changes in a feed.
+        if topic_of(entry) is topic and (key := entry.get("entity_id") or entry.get("warning_id")) is not None \
+                and isinstance(entry.get("at"), datetime) and aware(entry["at"]) >= bound:
             ids.add(key)
     return sorted(ids)

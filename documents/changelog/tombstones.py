@@ -8,7 +8,7 @@ and a deleted DRAFT was never announced to anyone.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
@@ -16,6 +16,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.collection import AsyncCollection
 
 from documents.changelog.models import ChangeEvent
+from documents.core.clock import aware
 from documents.enums import ChangeTopic
 
 COLLECTION = "tombstones"
@@ -41,9 +42,6 @@ async def deleted_since(topic: ChangeTopic, since: datetime, query: dict[str, An
     cursor = _collection().find(selector, {ENTITY: 1, DELETED_AT: 1}).sort(DELETED_AT, -1)
     # The embedded server's `$gte` on this date, merged with a list's visibility query, matched older tombstones
     # too (measured): the bound is applied again here, which is exact on both servers.
-    bound = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
-    return [(t[ENTITY], t[DELETED_AT]) async for t in cursor if _aware(t[DELETED_AT]) >= bound]
+    bound = aware(since)
+    return [(t[ENTITY], t[DELETED_AT]) async for t in cursor if aware(t[DELETED_AT]) >= bound]
 
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

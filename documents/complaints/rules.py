@@ -13,8 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from documents.core.clock import aware
 from documents.core.errors import RuleViolation, StateConflict
 from documents.core.workdays import Deadline, add_working_days
 from documents.enums import ComplaintStatus, ProductCodeType, SignalGroup
@@ -197,9 +198,6 @@ def mediation_deadline(accepted_at: datetime, days: int = MEDIATION_WORKING_DAYS
     return add_working_days(accepted_at, days)
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
 
 def open_deadline(status: ComplaintStatus, accept_due_at: datetime,
                   mediation_due_at: datetime | None) -> datetime | None:
@@ -216,8 +214,8 @@ def met(due_at: datetime | None, done_at: datetime | None, now: datetime) -> boo
     if due_at is None:
         return None
     if done_at is not None:
-        return _aware(done_at) <= _aware(due_at)
-    return False if _aware(now) > _aware(due_at) else None
+        return aware(done_at) <= aware(due_at)
+    return False if aware(now) > aware(due_at) else None
 
 
 @dataclass(frozen=True)
@@ -249,7 +247,7 @@ def group_keys(c: dict) -> list[tuple[SignalGroup, str]]:
 
 def signal_dedupe_key(group: SignalGroup, key: str, at: datetime, window: timedelta = SIGNAL_WINDOW) -> str:
     """One raised signal per group per window: windows are consecutive spans of `window` from the Unix epoch."""
-    return f"signal:{group.value}:{key}:{int(_aware(at).timestamp() // window.total_seconds())}"
+    return f"signal:{group.value}:{key}:{int(aware(at).timestamp() // window.total_seconds())}"
 
 
 def loose_pattern(key: str) -> str:
@@ -263,18 +261,18 @@ def signals(complaints: Iterable[dict], now: datetime, window: timedelta, thresh
     groups with at least `threshold` complaints, largest first. Rejected complaints do not count."""
     if threshold < 1:
         raise RuleViolation("threshold must be at least 1", field="threshold")
-    since = _aware(now) - window
+    since = aware(now) - window
     groups: dict[tuple[SignalGroup, str], list[dict]] = defaultdict(list)
     for c in complaints:
-        at = _aware(c["created_at"])
-        if at < since or at > _aware(now) or c.get("status") == ComplaintStatus.REJECTED.value:
+        at = aware(c["created_at"])
+        if at < since or at > aware(now) or c.get("status") == ComplaintStatus.REJECTED.value:
             continue
         for group, key in group_keys(c):
             groups[(group, key)].append(c)
     out = []
     for (group, key), members in groups.items():
         if len(members) >= threshold:
-            times = [_aware(m["created_at"]) for m in members]
+            times = [aware(m["created_at"]) for m in members]
             out.append(Signal(group, key, len(members), min(times), max(times),
                               tuple(str(m["_id"]) for m in members)))
     return sorted(out, key=lambda s: (-s.count, s.group.value, s.key))

@@ -11,6 +11,11 @@ def utcnow() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
+def aware(moment: datetime) -> datetime:
+    """A stored date as aware UTC: PyMongo hands back naive UTC datetimes unless the client is tz_aware."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 SORT_KEY_TIME_FORMAT = "%Y%m%d%H%M%S%f"
 
 

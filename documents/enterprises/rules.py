@@ -8,12 +8,13 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from stdnum.cn import uscc as stdnum_uscc
 from stdnum.exceptions import ValidationError
 
+from documents.core.clock import aware
 from documents.core.errors import RuleViolation, StateConflict
 from documents.core.workdays import Deadline, add_working_days
 from documents.enums import BreachGrade, CreditLevel, ReviewState
@@ -95,10 +96,6 @@ class Proposal:
     breaches: tuple[Breach, ...]
 
 
-def _aware(moment: datetime) -> datetime:
-    # PyMongo hands back naive UTC datetimes unless tz_aware is set.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
 
 def _months_before(moment: datetime, months: int) -> datetime:
     # Twelve calendar months back (29 Feb -> 28 Feb), not 365 days: "within 12 months" as people read it.
@@ -119,11 +116,11 @@ def propose_dishonest(current: CreditLevel, breaches: Iterable[Breach], now: dat
         raise RuleViolation("the threshold must be at least 1", field="generalThreshold")
     if current in DISHONEST_TIERS:
         return None
-    now = _aware(now)
+    now = aware(now)
     start = _months_before(now, BREACH_WINDOW_MONTHS)
     if counted_after is not None:
-        start = max(start, _aware(counted_after))
-    recent = tuple(b for b in breaches if start < _aware(b.at) <= now)
+        start = max(start, aware(counted_after))
+    recent = tuple(b for b in breaches if start < aware(b.at) <= now)
     serious = tuple(b for b in recent if b.grade is BreachGrade.SERIOUS)
     if serious:
         return Proposal(current, CreditLevel.DISHONEST, "serious breach / 严重失信行为", serious)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from documents.core.clock import aware
 from documents.core.errors import RuleViolation, StateConflict
 from documents.core.workdays import Deadline, add_working_days, cst_date
 from documents.enums import (
@@ -138,10 +139,6 @@ class Duty:
         return self.deadline.due_at
 
 
-def _aware(moment: datetime) -> datetime:
-    # PyMongo hands back naive UTC datetimes unless tz_aware is set.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
 
 def ordered_recall_duties(recall_type: RecallType, enterprise_uscc: str, ordered_at: datetime, recall_code: str,
                           plan_days: int = RECALL_PLAN_WORKING_DAYS,
@@ -166,7 +163,7 @@ def next_progress_report(status: RecallStatus, announced_at: datetime, last_repo
     """When the next periodic report is due (a month after the last one, or the announcement); None once completed."""
     if status not in REPORTABLE:
         return None
-    since = max(_aware(announced_at), _aware(last_report_at)) if last_report_at else _aware(announced_at)
+    since = max(aware(announced_at), aware(last_report_at)) if last_report_at else aware(announced_at)
     # A period ending on a day off ends on the next working day (Civil Code Art. 203).
     return add_working_days(_add_months(cst_date(since), months), 0)
 
@@ -193,13 +190,13 @@ def duty_state(due_at: datetime, met_at: datetime | None, now: datetime) -> Duty
     """MET once met (even late: lateness is `overdue_by`), OVERDUE after the deadline, OPEN before it."""
     if met_at is not None:
         return DutyState.MET
-    return DutyState.OVERDUE if _aware(now) > _aware(due_at) else DutyState.OPEN
+    return DutyState.OVERDUE if aware(now) > aware(due_at) else DutyState.OPEN
 
 
 def overdue_by(due_at: datetime, met_at: datetime | None, now: datetime) -> timedelta:
     """How long the duty was or is late: to when it was met, or to now; zero when on time."""
-    end = _aware(met_at) if met_at is not None else _aware(now)
-    return max(end - _aware(due_at), timedelta(0))
+    end = aware(met_at) if met_at is not None else aware(now)
+    return max(end - aware(due_at), timedelta(0))
 
 
 # ---- duty titles, closing and effectiveness ------------------------------------------------------------------

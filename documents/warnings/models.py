@@ -77,6 +77,7 @@ class Warning(Document):
     authorization_ref: str | None = None  # State Council authorisation, required for RED
     created_by: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime | None = None  # the last save (drafts are in the change feed by it: they have no log entry)
     published_at: datetime | None = None
     lifted_at: datetime | None = None
     lift_reason: str | None = None

@@ -9,7 +9,9 @@ import strawberry
 from strawberry.types import Info
 
 from auth.viewer import Viewer
+from auth.visibility import warnings as visibility
 from documents.enums import ChangeTopic, WarningStatus
+from documents.warnings.actions import drafts_changed_since
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import (
     FEED_PAGE,
@@ -66,7 +68,11 @@ class WarningQuery:
             if updated_after is not None and not after else []
         if q is None:
             return WarningConnection.of(empty_connection(first, after), deleted)
-        q.update(await changed_ids(ChangeTopic.WARNING, updated_after))
+        changed = await changed_ids(ChangeTopic.WARNING, updated_after)
+        if updated_after is not None and WarningStatus.DRAFT in visibility.visible_statuses(viewer):
+            # drafts write no change-log entry (no alert goes out): staff get them by their last save
+            changed["_id"]["$in"] = [*changed["_id"]["$in"], *await drafts_changed_since(updated_after)]
+        q.update(changed)
         coll = WarningDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after, projection=WARNING_LIST_PROJECTION)
         return WarningConnection.of(connection(page, Warning.from_doc, coll, q), deleted)
