@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from auth.viewer import Viewer
 from auth.visibility import warnings as visibility
+from documents.core.clock import aware
 from documents.enums import ChangeTopic, WarningStatus
 from documents.warnings.actions import drafts_changed_since
 from documents.warnings.models import Warning as WarningDoc
@@ -52,7 +53,8 @@ async def warning_tombstones(viewer: Viewer, f: WarningFilter | None, include_li
         cursor = WarningDoc.get_pymongo_collection().find(
             {"$and": [base, {"status": {"$in": [WarningStatus.LIFTED.value]}, "lifted_at": {"$gte": since}}]},
             {"lifted_at": 1})
-        lifted = [(w["_id"], w["lifted_at"]) async for w in cursor]
+        # bounded again in Python: the embedded server's date `$gte` matches earlier times of the same second
+        lifted = [(w["_id"], w["lifted_at"]) async for w in cursor if aware(w["lifted_at"]) >= aware(since)]
     return await tombstones_since(ChangeTopic.WARNING, "Warning", since, base, lifted)
 
 
