@@ -7,10 +7,12 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 
 import httpx
 import pytest
 
+from documents.core.workdays import cst_date, is_working_day
 from documents.demo.data import CLOTH, DEMO_USCC, HOME
 from tests import stack as stack_mod
 from tests.gqlws import GqlWs
@@ -190,7 +192,12 @@ def test_confirmed_defect_report_orders_a_recall_and_its_duties_appear(server: S
     out = assessed["assessDefectReport"]
     assert out["status"] == "CONFIRMED" and out["recall"]["type"] == "ORDERED"
     assert sorted(d["kind"] for d in out["recall"]["duties"]) == ["FIRST_PROGRESS_REPORT", "RECALL_PLAN"]
-    assert all(d["state"] == "OPEN" and d["calendarExact"] for d in out["recall"]["duties"])
+    assert all(d["state"] == "OPEN" for d in out["recall"]["duties"])
+    # Exact where the holiday calendar knows the year of the deadline (a deadline in a year whose State Council
+    # schedule is not out yet is counted Monday-Friday and says so); the date decides, not the day the test runs.
+    for duty in out["recall"]["duties"]:
+        due_day = cst_date(datetime.fromisoformat(duty["dueAt"]))
+        assert duty["calendarExact"] is is_working_day(due_day)[1], duty
     # The duties appear for the enterprise that owes them, and the plan is handed in.
     mine = ok(server.gql(DUTIES, {"f": {"states": ["OPEN"]}}, token=people["appliances"]))["recallDuties"]
     plan = next(e["node"] for e in mine["edges"] if e["node"]["kind"] == "RECALL_PLAN"
