@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxTokensLimiter, ParserCache
+from strawberry.extensions import MaxTokensLimiter, ParserCache, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from documents.changelog import actions as changelog_actions
 from gql.accounts.mutations import AccountMutation
 from gql.accounts.queries import AccountQuery
-from gql.alerts.hub import ReadLogAfterMutation
+from gql.alerts.hub import poke_after_mutation
 from gql.alerts.subscription import AlertSubscription
 from gql.audit.queries import AuditQuery
 from gql.audit.types import AuditEntry
@@ -22,7 +24,7 @@ from gql.complaints.types import Complaint
 from gql.core.budget import CostBudget
 from gql.core.errors import classify
 from gql.core.limits import CACHE_SIZE, MAX_TOKENS, LimitedValidation
-from gql.core.metrics import OperationMetrics
+from gql.core.metrics import measuring_operation
 from gql.core.node import NodeQuery
 from gql.core.shared_results import SharedResultExecutionContext
 from gql.defects.mutations import DefectMutation
@@ -35,7 +37,7 @@ from gql.products.queries import ProductQuery
 from gql.recalls.mutations import RecallMutation
 from gql.recalls.queries import RecallQuery
 from gql.recalls.types import Recall, RecallDuty
-from gql.service.public_cache import PublicCacheHints
+from gql.service.public_cache import hint_after_operation
 from gql.warnings.mutations import WarningMutation
 from gql.warnings.queries import WarningQuery
 from gql.warnings.types import Warning
@@ -68,6 +70,19 @@ class QsradarSchema(strawberry.Schema):
             classify(error)
 
 
+class OperationHooks(SchemaExtension):
+    """The service's duties around each operation, in one hook: a subscription holds every operation hook for
+    the life of its socket (~1 KB each), so there is one, not three. Metrics and the request's log line; HTTP
+    cache hints (gql/service/public_cache.py); reading the change log after a mutation that wrote to it."""
+
+    def on_operation(self) -> Iterator[None]:
+        ctx = self.execution_context
+        with measuring_operation(ctx), changelog_actions.tracking_appends() as appended:
+            yield
+        hint_after_operation(ctx)
+        poke_after_mutation(ctx, appended)
+
+
 def build_schema() -> QsradarSchema:
     """A new schema; extensions are classes or factories so no request state is shared."""
     extensions: list[Any] = [
@@ -75,9 +90,7 @@ def build_schema() -> QsradarSchema:
         lambda: ParserCache(maxsize=CACHE_SIZE),
         LimitedValidation,
         CostBudget,  # after LimitedValidation: costs only valid documents
-        OperationMetrics,
-        PublicCacheHints,
-        ReadLogAfterMutation,
+        OperationHooks,
     ]
     return QsradarSchema(query=Query, mutation=Mutation, subscription=Subscription,
                          types=[Warning, Recall, RecallDuty, DefectReport, Enterprise, Complaint, WebhookEndpoint,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +16,20 @@ from documents.db.counters import next_value
 from documents.enums import AlertEventType, ChangeTopic
 
 OPTIONAL_FIELDS = ("enterprise_uscc", "credit_level", "previous_credit_level", "signal", "dedupe_key")
+# The sequence numbers appended while serving one operation (a list shared by every task that serves it), so the
+# service reads the log after a mutation only when the mutation wrote to it.
+_appended: ContextVar[list[int] | None] = ContextVar("changelog_appended", default=None)
+
+
+@contextmanager
+def tracking_appends() -> Iterator[list[int]]:
+    """Collect the sequence numbers appended inside the block (by this task and the tasks it starts)."""
+    seqs: list[int] = []
+    token = _appended.set(seqs)
+    try:
+        yield seqs
+    finally:
+        _appended.reset(token)
 
 
 async def append(session: AsyncClientSession, topic: ChangeTopic, type: AlertEventType,
@@ -25,6 +42,8 @@ async def append(session: AsyncClientSession, topic: ChangeTopic, type: AlertEve
         if doc.get(name) is None:
             doc.pop(name, None)  # entries of other topics stay as small as before these fields existed
     await ChangeEvent.get_pymongo_collection().insert_one(doc, session=session)
+    if (seqs := _appended.get()) is not None:
+        seqs.append(seq)
     return event
 
 

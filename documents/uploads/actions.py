@@ -120,6 +120,8 @@ async def check_claimable(ids: list[str], owner_id: str, claimer_id: str | None,
     """The one rule for files attached to something (a complaint's photos, a defect report's evidence): every id is
     an upload of `owner_id`, not claimed by anything but `claimer_id`. RuleViolation naming `field` when one does
     not exist or is someone else's; StateConflict when one is attached to something else."""
+    if not ids:
+        return  # most filings carry no file: no query
     found = {str(d["_id"]): d for d in await records(ids)}
     for upload_id in ids:
         doc = found.get(upload_id)

@@ -15,12 +15,13 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pymongo.errors import PyMongoError
-from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
 from documents.changelog.models import ChangeEvent, topic_of
@@ -86,12 +87,57 @@ class Delivery:
 OVERFLOW = object()
 
 
+class Mailbox:
+    """One subscriber's bounded queue, read by its one subscription: a deque only while deliveries wait and a
+    future only while the reader waits. (An asyncio.Queue keeps four deques and an Event per instance, ~3 KB for
+    each of thousands of idle subscriptions.) Raises asyncio.QueueFull/QueueEmpty like asyncio.Queue."""
+
+    __slots__ = ("_items", "_waiter", "maxsize")
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._items: deque[Any] | None = None
+        self._waiter: asyncio.Future[None] | None = None
+
+    def qsize(self) -> int:
+        return len(self._items) if self._items else 0
+
+    def empty(self) -> bool:
+        return not self._items
+
+    def put_nowait(self, item: Any) -> None:
+        if self._items is None:
+            self._items = deque()
+        elif len(self._items) >= self.maxsize:
+            raise asyncio.QueueFull
+        self._items.append(item)
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    def get_nowait(self) -> Any:
+        if not self._items:
+            raise asyncio.QueueEmpty
+        item = self._items.popleft()
+        if not self._items:
+            self._items = None
+        return item
+
+    async def get(self) -> Any:
+        while not self._items:
+            self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+        return self.get_nowait()
+
+
 @dataclass(eq=False)
 class Subscriber:
     """One live subscription: its filter and its bounded queue."""
 
     accepts: Callable[[Delivery], bool]
-    queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(maxsize=256))
+    queue: Mailbox = field(default_factory=lambda: Mailbox(256))
     overflowed: bool = False
     audience: str = "public"  # staff, agency, enterprise or public: a bounded metric label
 
@@ -249,7 +295,7 @@ class AlertHub:
         await cancel_and_wait(self._task)
 
     def subscribe(self, accepts: Callable[[Delivery], bool], audience: str = "public") -> Subscriber:
-        sub = Subscriber(accepts=accepts, queue=asyncio.Queue(maxsize=self.queue_size), audience=audience)
+        sub = Subscriber(accepts=accepts, queue=Mailbox(self.queue_size), audience=audience)
         self.subscribers.add(sub)
         SUBSCRIPTIONS_ACTIVE.labels(audience).inc()
         return sub
@@ -343,13 +389,10 @@ async def stop_hub() -> None:
         _hub = None
 
 
-class ReadLogAfterMutation(SchemaExtension):
-    """After a mutation, this process reads the log at once: its own subscribers need not wait for the
-    change stream to hear of its own writes."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        ctx = self.execution_context
-        with contextlib.suppress(Exception):  # an invalid document has no operation type
-            if ctx.operation_type is OperationType.MUTATION and _hub is not None:
-                _hub.poke()
+def poke_after_mutation(ctx: ExecutionContext, appended: list[int]) -> None:
+    """After a mutation that wrote to the change log (`appended`, from changelog tracking_appends), this process
+    reads the log at once: its own subscribers need not wait for the change stream to hear of its own writes
+    (a mutation that logged nothing costs no read)."""
+    with contextlib.suppress(Exception):  # an invalid document has no operation type
+        if appended and ctx.operation_type is OperationType.MUTATION and _hub is not None:
+            _hub.poke()

@@ -250,7 +250,9 @@ class AlertSubscription:
                 if timeout is not None and timeout <= 0:
                     raise ApiError(ErrorCode.UNAUTHENTICATED, "token expired; subscribe again with a fresh token")
                 try:
-                    item = await asyncio.wait_for(sub.queue.get(), timeout)
+                    # asyncio.timeout, not wait_for: wait_for wraps the wait in a task of its own (Python 3.11)
+                    async with asyncio.timeout(timeout):
+                        item = await sub.queue.get()
                 except TimeoutError:
                     continue  # re-checks expiry
                 if item is OVERFLOW:

@@ -10,9 +10,10 @@ import logging
 import re
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from prometheus_client import Counter, Gauge, Histogram
-from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 
 from gql.core.context import request_context
 
@@ -75,18 +76,16 @@ def operation_label(name: str | None) -> str:
     return name
 
 
-class OperationMetrics(SchemaExtension):
-    """Counts and times each operation (created per request, so it holds no shared state)."""
-
-    def on_operation(self) -> Iterator[None]:
-        started = time.perf_counter()
-        commands = [0]
-        token = _operation_commands.set(commands)
-        try:
-            yield
-        finally:
-            _operation_commands.reset(token)
-        ctx = self.execution_context
+@contextmanager
+def measuring_operation(ctx: ExecutionContext) -> Iterator[None]:
+    """Count and time one operation, and fill the request's log line (gql/schema.py OperationHooks)."""
+    started = time.perf_counter()
+    commands = [0]
+    token = _operation_commands.set(commands)
+    try:
+        yield
+    finally:
+        _operation_commands.reset(token)
         name = operation_label(ctx.operation_name)
         try:
             op_type = ctx.operation_type.value

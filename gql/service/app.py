@@ -53,7 +53,7 @@ from gql.service.webhooks import WebhookWorker
 log = logging.getLogger("qsradar")
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(settings: Settings | None = None) -> ASGIApp:
     """Assemble the service (uvicorn factory: `gql.service.app:create_app`)."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
@@ -122,8 +122,23 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.add_middleware(SecurityHeaders, csp=content_security_policy(settings.frontend_dir))
     add_compression(app)  # GraphQL JSON over HTTP when asked for; assets come precompressed (frontend.py)
     add_tracing(app)  # QSRADAR_OTEL=otlp|console: OpenTelemetry spans for requests and database commands
-    app.add_middleware(RequestIds)  # outermost: every answer and every log line of the request carries its id
-    return app
+    app.add_middleware(RequestIds)  # every answer and every log line of the request carries its id
+    return GraphQLSocketsFirst(app, graphql)
+
+
+class GraphQLSocketsFirst:
+    """Outermost: a WebSocket on /graphql goes straight to the GraphQL view. The HTTP layers (request ids,
+    compression, security headers, CORS, error pages, router) pass WebSockets through anyway, but each one's
+    suspended call stays alive as long as the socket does: a few KB for each of thousands of idle subscriptions."""
+
+    def __init__(self, app: ASGIApp, graphql: ASGIApp, path: str = "/graphql") -> None:
+        self.app, self.graphql, self.path = app, graphql, path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and scope["path"] == self.path:
+            await self.graphql(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 # No inline scripts except the built page's own (allowed by hash), no framing, nothing from other

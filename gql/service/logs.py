@@ -1,7 +1,7 @@
 """Log set-up shared by the entry point and every worker process (uvicorn only configures its own loggers).
 
 `QSRADAR_LOG_FORMAT=json` writes one JSON object per line with the request's id, operation, viewer role and
-duration when a request is being served (set by RequestIds and gql.core.metrics.OperationMetrics).
+duration when a request is being served (set by RequestIds and gql.core.metrics.measuring_operation).
 """
 
 from __future__ import annotations

@@ -8,9 +8,8 @@ a change-log entry in its transaction, so no timer is needed and no stale window
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
 
-from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
 MAX_ENTRIES = 512
@@ -50,20 +49,16 @@ class PublicCache:
 public_cache = PublicCache()
 
 
-class PublicCacheHints(SchemaExtension):
-    """Marks an HTTP request's answer as cacheable (an error-free query) and drops the cache after a mutation."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        ctx = self.execution_context
-        try:
-            op_type = ctx.operation_type
-        except Exception:
-            return
-        ok = not ctx.pre_execution_errors and not (ctx.result is not None and ctx.result.errors)
-        if op_type is OperationType.MUTATION:
-            public_cache.invalidate()
-        elif op_type is OperationType.QUERY and ok:
-            state = ctx.context.request.scope.get("state")
-            if isinstance(state, dict):
-                state["cacheable"] = True
+def hint_after_operation(ctx: ExecutionContext) -> None:
+    """Mark an HTTP request's answer as cacheable (an error-free query); drop the cache after a mutation."""
+    try:
+        op_type = ctx.operation_type
+    except Exception:
+        return
+    ok = not ctx.pre_execution_errors and not (ctx.result is not None and ctx.result.errors)
+    if op_type is OperationType.MUTATION:
+        public_cache.invalidate()
+    elif op_type is OperationType.QUERY and ok:
+        state = ctx.context.request.scope.get("state")
+        if isinstance(state, dict):
+            state["cacheable"] = True

@@ -176,6 +176,10 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             log.warning("WebSocket init failed, database unavailable: %s", exc)
             await self.websocket.close(code=WS_TRY_AGAIN_LATER, reason="database unavailable; retry later")
             return
+        if not self.connection_timed_out:
+            # strawberry cancelled its init-timeout task but keeps it, and with it its CancelledError, traceback
+            # and frames, for the life of the socket (~2 KB each): let it go.
+            self.connection_init_timeout_task = None
         if self.connection_acknowledged and not self.context.viewer.is_anonymous and self.recheck_task is None:
             self.recheck_task = asyncio.create_task(self._recheck_session(), name="ws-session-recheck")
 
