@@ -68,9 +68,8 @@ async def file(complainant_id: str, key: str, content: rules.Content, *, at: dat
     """File a complaint exactly once per (complainant, key)."""
     key = rules.check_idempotency_key(key)
     fingerprint = content.fingerprint()
-    existing = await _stored(complainant_id, key)
-    if existing is not None:
-        return Filed(_same_or_conflict(existing, fingerprint), False)
+    # A retry is found by the pre-check (serialised store) or by the unique index (isolated store): no look-up
+    # here, which would cost every first filing, most of them, one more query.
     at = at or utcnow()
     enterprise, category = None, None
     if content.product_key and content.product_code_type is not None:

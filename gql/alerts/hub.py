@@ -132,7 +132,7 @@ class Mailbox:
         return self.get_nowait()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Subscriber:
     """One live subscription: its filter and its bounded queue."""
 
