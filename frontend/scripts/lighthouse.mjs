@@ -54,8 +54,15 @@ try {
     // Lighthouse's own guidance on variability advises (a shared machine's load moves the score).
     const runs = []
     for (let i = 0; i < runCount; i++) {
-      const result = await lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES })
-      if (!result) throw new Error(`no Lighthouse result for ${page.url}`)
+      // A run whose trace was not recorded (NO_NAVSTART, seen on the first page of a cold browser) measured
+      // nothing: it is tried again, up to twice, rather than counted.
+      let result
+      for (let attempt = 0; attempt < 3; attempt++) {
+        result = await lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES })
+        if (!result) throw new Error(`no Lighthouse result for ${page.url}`)
+        if (!result.lhr.runtimeError) break
+        console.error(`${page.name ?? page.url}: ${result.lhr.runtimeError.code ?? 'runtime error'}; trying again`)
+      }
       runs.push(result)
     }
     const performanceOf = (r) => r.lhr.categories.performance?.score ?? 0
