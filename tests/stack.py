@@ -66,6 +66,11 @@ class Stack:
         assert "errors" not in body, body
         return body["data"]["signIn"]
 
+    def export(self, kind: str, token: str | None = None, **params: str) -> httpx.Response:
+        """GET /export/<kind>.ndjson (warnings, recalls, enterprises) for a bearer token (None: anonymous)."""
+        return httpx.get(f"{self.base_url}/export/{kind}.ndjson", params=params,
+                         headers={"Authorization": f"Bearer {token}"} if token else {}, timeout=120)
+
     def agency_token(self, scope: str | None = None, client_id: str = "demo-agency",
                      secret: str = DEMO_PASSWORD) -> httpx.Response:
         form = {"grant_type": "client_credentials"}

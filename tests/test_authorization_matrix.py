@@ -175,10 +175,7 @@ def warning_in_feed(w: World, viewer: str, cls: str) -> bool:
 def _exported(w: World, viewer: str, kind: str, since_world: bool = False) -> list[dict] | None:
     """The lines of GET /export/<kind>.ndjson (changed since the world was made, if asked), or None when the export
     is refused (403 FORBIDDEN)."""
-    token = w.tokens[viewer]
-    response = httpx.get(f"{w.server.base_url}/export/{kind}.ndjson",
-                         params={"updatedAfter": w.started} if since_world else {},
-                         headers={"Authorization": f"Bearer {token}"} if token else {}, timeout=120)
+    response = w.server.export(kind, w.tokens[viewer], **({"updatedAfter": w.started} if since_world else {}))
     if response.status_code == 403:
         assert code_of(response.json()) == "FORBIDDEN"
         return None

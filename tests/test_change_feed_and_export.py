@@ -42,8 +42,7 @@ def _paged_ids(s: Stack, token: str | None, updated_after: str | None = None) ->
 
 
 def _export(s: Stack, token: str | None, **params: str) -> list[dict]:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = httpx.get(f"{s.base_url}/export/warnings.ndjson", params=params, headers=headers, timeout=60)
+    response = s.export("warnings", token, **params)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/x-ndjson")
     return [orjson.loads(line) for line in response.content.splitlines() if line]
@@ -84,16 +83,14 @@ def test_export_is_gzipped_when_asked_and_refuses_bad_input(live_server: Stack, 
                          headers={"Accept-Encoding": "gzip"})
     assert response.headers.get("content-encoding") == "gzip"
     assert response.content.count(b"\n") >= 1  # httpx inflated it: the lines are there
-    bad = httpx.get(f"{live_server.base_url}/export/warnings.ndjson", params={"updatedAfter": "yesterday"}, timeout=30)
+    bad = live_server.export("warnings", updatedAfter="yesterday")
     assert bad.status_code == 400 and code_of(bad.json()) == "BAD_USER_INPUT"
-    unknown = httpx.get(f"{live_server.base_url}/export/accounts.ndjson", timeout=30)
+    unknown = live_server.export("accounts")
     assert unknown.status_code == 404 and code_of(unknown.json()) == "NOT_FOUND"
-    forged = httpx.get(f"{live_server.base_url}/export/warnings.ndjson", timeout=30,
-                       headers={"Authorization": "Bearer not-a-token"})
+    forged = live_server.export("warnings", "not-a-token")
     assert forged.status_code == 401 and code_of(forged.json()) == "UNAUTHENTICATED"
     no_scope = live_server.agency_token("credit:read").json()["access_token"]
-    refused = httpx.get(f"{live_server.base_url}/export/recalls.ndjson", timeout=30,
-                        headers={"Authorization": f"Bearer {no_scope}"})
+    refused = live_server.export("recalls", no_scope)
     assert refused.status_code == 403 and code_of(refused.json()) == "FORBIDDEN"
 
 

@@ -198,7 +198,6 @@ def mediation_deadline(accepted_at: datetime, days: int = MEDIATION_WORKING_DAYS
     return add_working_days(accepted_at, days)
 
 
-
 def open_deadline(status: ComplaintStatus, accept_due_at: datetime,
                   mediation_due_at: datetime | None) -> datetime | None:
     """The deadline the regulator owes now: acceptance while RECEIVED, mediation while open; None once closed."""

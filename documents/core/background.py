@@ -23,10 +23,13 @@ async def cancel_and_wait(task: asyncio.Task | None, seconds: float = STOP_TIMEO
 
 
 async def bounded(step: str, work: Awaitable[object], seconds: float = STOP_TIMEOUT_SECONDS) -> None:
-    """Await one shutdown step for at most `seconds`; a step that overruns or fails is logged, and the next runs."""
-    try:
-        await asyncio.wait_for(work, seconds)
-    except TimeoutError:
+    """Await one shutdown step for at most `seconds`; a step that overruns is cancelled and left (not awaited: a
+    step stuck on something that ignores cancellation would hold the stop again), one that fails is logged, and
+    the next runs."""
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if not done:
+        task.cancel()
         log.warning("shutdown: %s did not finish within %.0f s; going on", step, seconds)
-    except Exception:
-        log.exception("shutdown: %s failed; going on", step)
+    elif not task.cancelled() and (error := task.exception()) is not None:
+        log.error("shutdown: %s failed; going on", step, exc_info=error)

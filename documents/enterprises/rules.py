@@ -96,7 +96,6 @@ class Proposal:
     breaches: tuple[Breach, ...]
 
 
-
 def _months_before(moment: datetime, months: int) -> datetime:
     # Twelve calendar months back (29 Feb -> 28 Feb), not 365 days: "within 12 months" as people read it.
     index = moment.year * 12 + moment.month - 1 - months

@@ -139,7 +139,6 @@ class Duty:
         return self.deadline.due_at
 
 
-
 def ordered_recall_duties(recall_type: RecallType, enterprise_uscc: str, ordered_at: datetime, recall_code: str,
                           plan_days: int = RECALL_PLAN_WORKING_DAYS,
                           first_report_days: int = FIRST_REPORT_WORKING_DAYS) -> list[Duty]:

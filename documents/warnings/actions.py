@@ -181,7 +181,6 @@ async def drafts_changed_since(since: datetime) -> list[ObjectId]:
     return [d["_id"] async for d in found if aware(d.get("updated_at") or d["created_at"]) >= bound]
 
 
-
 # What an editor may change in a draft (everything a regulator types at issue).
 EDITABLE_FIELDS = {"title", "title_en", "level", "kind", "hazards", "product_category", "hs_codes", "origin_countries",
                    "regions", "summary", "summary_en", "measures", "enterprise_usccs", "issued_by", "authorization_ref"}
