@@ -1,4 +1,4 @@
-"""Pre-serialised `next` frames (gql/service/ws_frames.py): a payload encoded once per (event, audience) is spliced
+"""Pre-serialised `next` frames (gql/core/ws_frames.py): a payload encoded once per (event, audience) is spliced
 into each subscriber's frame, and every subscriber still gets exactly its own frames: its operation ids, its
 selection, the events its audience may see."""
 
@@ -10,8 +10,10 @@ from typing import Any
 
 import httpx
 import orjson
+import pytest
+import websockets
 
-from gql.service.ws_frames import next_frame, payload_json
+from gql.core.ws_frames import next_frame, payload_json
 from tests.gqlws import GqlWs
 from tests.stack import Stack
 from tests.test_alerts import issue
@@ -102,3 +104,41 @@ async def test_three_audiences_and_three_operations_on_one_socket_get_exactly_th
     assert len(cursors) == 3  # the two FULL operations got the same three events, one cursor each
     for ws in (anonymous, enterprise, regulator, multi):
         await ws.close()
+
+
+def _active(stack: Stack, audience: str) -> float:
+    line = f'qsradar_subscriptions_active{{audience="{audience}"}} '
+    return sum(float(row.rsplit(" ", 1)[1]) for row in httpx.get(f"{stack.base_url}/metrics").text.splitlines()
+               if row.startswith(line))
+
+
+async def test_a_live_subscription_held_by_its_socket_completes_frees_its_id_and_ends_with_the_socket(
+        live_server: Stack, tokens: dict) -> None:
+    # Anonymous: no token to expire, so once live its socket holds it (strawberry's pipeline for it is gone).
+    ws = await GqlWs.connect(live_server.ws_url)
+    subscribe = {"type": "subscribe", "payload": {"query": FULL, "variables": {"min": "RED"}}}
+    op = await ws.subscribe(FULL, {"min": "RED"})
+    await asyncio.sleep(0.3)
+    before = _active(live_server, "public")
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        first = await issue(client, tokens["regulator"])
+        (frame,) = await _frames(ws, 1)
+        assert frame["id"] == op and frame["payload"]["data"]["alerts"]["warning"]["id"] == first["id"]
+        await ws.conn.send(json.dumps({"id": op, "type": "complete"}))
+        await asyncio.sleep(0.3)
+        assert _active(live_server, "public") == before - 1
+        await issue(client, tokens["regulator"])
+        await ws.expect_silence(0.5)  # completed: nothing more for it
+        # Its id is free again (a taken id would close the socket with 4409), and the new one is live.
+        await ws.conn.send(json.dumps({"id": op, **subscribe}))
+        await asyncio.sleep(0.3)
+        third = await issue(client, tokens["regulator"])
+        (frame,) = await _frames(ws, 1)
+        assert frame["id"] == op and frame["payload"]["data"]["alerts"]["warning"]["id"] == third["id"]
+    # While live, the id stays taken: subscribing with it again is a protocol error.
+    await ws.conn.send(json.dumps({"id": op, **subscribe}))
+    with pytest.raises(websockets.ConnectionClosed) as closed:
+        await _frames(ws, 1)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4409
+    await asyncio.sleep(0.3)
+    assert _active(live_server, "public") == before - 1  # the socket's close ended it

@@ -5,8 +5,10 @@ process's alert subscribers, and warnings and recalls that match a consumer's wa
 
 The watcher uses a MongoDB change stream on the log only as a wake-up signal and then reads the log
 by sequence number, so delivery follows log order and a missed or duplicated change notification
-cannot lose or repeat an event. Each subscriber has a bounded queue; one that falls behind is cut off
-(it reconnects with its cursor and replays what it missed).
+cannot lose or repeat an event. A subscription replaying after a cursor gets its events through a bounded queue;
+once live, the hub writes its frames to its socket itself (one rendering per audience and operation, gql/alerts/
+subscription.py `_DirectSend`), bounded per socket. One that falls behind is cut off with 4008 (it reconnects with
+its cursor and replays what it missed).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pymongo.errors import PyMongoError
@@ -33,6 +36,7 @@ from documents.products.codes import classify
 from documents.recalls.models import Recall as RecallDoc
 from documents.warnings.models import Warning as WarningDoc
 from documents.watchlist.models import WatchedProduct
+from gql.alerts.siblings import Siblings
 from gql.core.metrics import (
     ALERT_EVENTS,
     ALERT_LOG_POSITION,
@@ -132,30 +136,50 @@ class Mailbox:
         return self.get_nowait()
 
 
+# What a live subscription sends an event with once it is past its replay: True when a frame went out (or was
+# queued behind a paused socket), False when the event is not for it, an awaitable of those when the event has
+# yet to be rendered for its audience (the first subscriber of an audience renders it; the rest reuse the frame).
+DirectSend = Callable[[Delivery], "bool | Awaitable[bool]"]
+
+
 @dataclass(eq=False, slots=True)
 class Subscriber:
-    """One live subscription: its filter and its bounded queue."""
+    """One live subscription: its filter and its bounded queue. Once replayed, a subscription on a socket is
+    sent to directly (`direct`): the hub writes its frames and its queue only ever carries OVERFLOW."""
 
     accepts: Callable[[Delivery], bool]
     queue: Mailbox = field(default_factory=lambda: Mailbox(256))
     overflowed: bool = False
     audience: str = "public"  # staff, agency, enterprise or public: a bounded metric label
+    direct: DirectSend | None = None
+    on_overflow: Callable[[], None] | None = None  # a subscription its socket adopted: closes the socket itself
+    active: bool = True  # false once unsubscribed: frames it left waiting on a paused socket are not sent
 
-    def offer(self, delivery: Delivery) -> bool:
-        """Queue the delivery if this subscriber wants it; whether it was queued."""
-        if self.overflowed or not self.accepts(delivery):
+    def offer(self, delivery: Delivery) -> bool | Awaitable[bool]:
+        """Queue or send the delivery if this subscriber wants it: whether it was (or an awaitable of that)."""
+        if self.overflowed or not self.active:
+            return False
+        if self.direct is not None:
+            return self.direct(delivery)
+        if not self.accepts(delivery):
             return False
         try:
             self.queue.put_nowait(delivery)
             return True
         except asyncio.QueueFull:
-            # Never grow memory for a slow consumer: drop its queue and tell it to disconnect.
-            self.overflowed = True
-            SUBSCRIBER_OVERFLOWS.inc()
-            while not self.queue.empty():
-                self.queue.get_nowait()
-            self.queue.put_nowait(OVERFLOW)
+            self.overflow()
             return False
+
+    def overflow(self) -> None:
+        """Too slow: never grow memory for a slow consumer; drop its queue and tell it to disconnect (4008)."""
+        self.overflowed = True
+        SUBSCRIBER_OVERFLOWS.inc()
+        if self.on_overflow is not None:
+            self.on_overflow()
+            return
+        while not self.queue.empty():
+            self.queue.get_nowait()
+        self.queue.put_nowait(OVERFLOW)
 
 
 def event_matches_level(event: dict, min_level: WarningLevel) -> bool:
@@ -278,21 +302,28 @@ async def _find_watchers(deliveries: list[Delivery]) -> None:
 class AlertHub:
     """The process's watcher and its subscribers."""
 
-    def __init__(self, queue_size: int = 256, on_change: Callable[[], None] | None = None) -> None:
+    def __init__(self, queue_size: int = 256, on_change: Callable[[], None] | None = None,
+                 wake_dir: Path | None = None) -> None:
         self.queue_size = queue_size
         self.on_change = on_change  # told of every batch of changes, whichever worker wrote them
         self.subscribers: set[Subscriber] = set()
         self.last_seq = 0
         self._task: asyncio.Task | None = None
         self._wake = asyncio.Event()
+        # The other workers on this host, woken at once after this one writes to the log (gql/alerts/siblings.py).
+        self.siblings = Siblings(wake_dir, self.poke) if wake_dir is not None else None
 
     async def start(self) -> None:
+        if self.siblings is not None:
+            await self.siblings.start()
         latest = await ChangeEvent.get_pymongo_collection().find_one({}, sort=[("seq", -1)])
         self.last_seq = int(latest["seq"]) if latest else 0
         self._task = asyncio.create_task(self._watch(), name="alert-hub-watcher")
 
     async def stop(self) -> None:
         await cancel_and_wait(self._task)
+        if self.siblings is not None:
+            await self.siblings.stop()
 
     def subscribe(self, accepts: Callable[[Delivery], bool], audience: str = "public") -> Subscriber:
         sub = Subscriber(accepts=accepts, queue=Mailbox(self.queue_size), audience=audience)
@@ -301,6 +332,7 @@ class AlertHub:
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
+        sub.active = False
         if sub in self.subscribers:
             self.subscribers.discard(sub)
             SUBSCRIPTIONS_ACTIVE.labels(sub.audience).dec()
@@ -308,6 +340,12 @@ class AlertHub:
     def poke(self) -> None:
         """Read the log now (after a write through this process) instead of waiting for the stream."""
         self._wake.set()
+
+    def wrote(self) -> None:
+        """This process wrote to the log: read it now, and wake the other workers on this host to read it too."""
+        self.poke()
+        if self.siblings is not None:
+            self.siblings.notify()
 
     async def _watch(self) -> None:
         coll = ChangeEvent.get_pymongo_collection()
@@ -358,7 +396,10 @@ class AlertHub:
             queued = 0
             for delivery in deliveries:
                 for sub in subscribers:
-                    queued += sub.offer(delivery)
+                    sent = sub.offer(delivery)
+                    if sent is not True and sent is not False:
+                        sent = await sent  # the first of its audience renders the event for the others
+                    queued += sent
                 FANOUT_LAG.observe(max(0.0, time.time() - delivery.event["at"].timestamp()))
             ALERT_EVENTS.inc(len(deliveries))
             ALERTS_DELIVERED.inc(queued)
@@ -375,9 +416,10 @@ def get_hub() -> AlertHub:
     return _hub
 
 
-async def start_hub(queue_size: int, on_change: Callable[[], None] | None = None) -> AlertHub:
+async def start_hub(queue_size: int, on_change: Callable[[], None] | None = None,
+                    wake_dir: Path | None = None) -> AlertHub:
     global _hub
-    _hub = AlertHub(queue_size, on_change)
+    _hub = AlertHub(queue_size, on_change, wake_dir)
     await _hub.start()
     return _hub
 
@@ -391,8 +433,8 @@ async def stop_hub() -> None:
 
 def poke_after_mutation(ctx: ExecutionContext, appended: list[int]) -> None:
     """After a mutation that wrote to the change log (`appended`, from changelog tracking_appends), this process
-    reads the log at once: its own subscribers need not wait for the change stream to hear of its own writes
-    (a mutation that logged nothing costs no read)."""
+    reads the log at once, and so do the other workers on this host: no subscriber waits for the change stream to
+    hear of a write made here (a mutation that logged nothing costs no read)."""
     with contextlib.suppress(Exception):  # an invalid document has no operation type
         if appended and ctx.operation_type is OperationType.MUTATION and _hub is not None:
-            _hub.poke()
+            _hub.wrote()

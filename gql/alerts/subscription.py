@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from datetime import UTC, datetime
+from functools import partial
+from inspect import isawaitable
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
+import orjson
 import strawberry
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import execute_subscription_event
 from strawberry.types import Info
 from strawberry.types.lazy_type import LazyType
 
@@ -19,10 +24,12 @@ from auth.visibility import warnings as warning_visibility
 from auth.visibility.audience import audience_key
 from documents.enums import AlertEventType, CreditLevel, SignalGroup, WarningLevel
 from gql.alerts.filters import AlertFilter, AlertMatch
-from gql.alerts.hub import OVERFLOW, Delivery, event_matches_level, get_hub, read_log
+from gql.alerts.hub import OVERFLOW, AlertHub, Delivery, Subscriber, event_matches_level, get_hub, read_log
 from gql.core import cursors
-from gql.core.errors import ApiError, ErrorCode, bad_input
+from gql.core.errors import INTERNAL_MESSAGE, ApiError, ErrorCode, bad_input, classify
 from gql.core.permissions import viewer_of
+from gql.core.shared_results import SharedResultExecutionContext, counted_shared, current_subscription
+from gql.core.ws_frames import Socket, current_socket, frame_prefix, payload_json
 from gql.recalls.types import Recall
 from gql.warnings.types import Warning
 
@@ -234,6 +241,7 @@ class AlertSubscription:
         hub = get_hub()
         # Subscribe before replaying so nothing published during the replay falls in a gap.
         sub = hub.subscribe(accepts, str(audience[0]))
+        adopted = False
         try:
             if after is not None:
                 last = decode_cursor(after)
@@ -245,7 +253,21 @@ class AlertSubscription:
                             yield AlertEvent.from_delivery(delivery, audience, viewer, mode)
             else:
                 last = hub.last_seq
+            direct = _DirectSend.of(info, sub, decide, audience, viewer)
             while True:
+                if direct is not None and sub.queue.empty():
+                    # Caught up with the queue (no await since it was found empty, so nothing slips in between):
+                    # from here the hub writes this subscription's frames itself.
+                    direct.last = last
+                    sub.direct, direct = direct, None
+                    if viewer.expires_at is None and sub.direct.adopt(hub):
+                        # No token to expire: nothing is left for this generator to do. Its socket holds the
+                        # subscription from here; ending this task frees strawberry's pipeline (~10 KB each).
+                        adopted = True
+                        task = asyncio.current_task()
+                        assert task is not None
+                        task.cancel()
+                        await asyncio.sleep(0)
                 timeout = _seconds_left(viewer)
                 if timeout is not None and timeout <= 0:
                     raise ApiError(ErrorCode.UNAUTHENTICATED, "token expired; subscribe again with a fresh token")
@@ -266,4 +288,86 @@ class AlertSubscription:
                 last = item.seq
                 yield AlertEvent.from_delivery(item, audience, viewer, decide(item) or PLAIN)
         finally:
-            hub.unsubscribe(sub)
+            if not adopted:
+                hub.unsubscribe(sub)
+
+
+class _DirectSend:
+    """Sends live events of one subscription straight to its socket (issue 16): the event is executed once per
+    audience and operation with the subscription's own executor (what strawberry would do per subscriber), its
+    frame encoded once, and written by the hub's task; no task, queue or per-event pipeline per subscriber."""
+
+    __slots__ = ("audience", "decide", "executor", "key", "last", "op_id", "outlet", "prefix", "socket", "sub",
+                 "viewer")
+
+    def __init__(self, sub: Subscriber, decide: Callable[[Delivery], str | None], audience: tuple[object, ...],
+                 viewer: Viewer, executor: SharedResultExecutionContext, socket: Socket, op_id: str) -> None:
+        self.sub, self.decide, self.audience, self.viewer = sub, decide, audience, viewer
+        self.executor, self.socket, self.outlet = executor, socket, socket.outlet
+        self.op_id, self.prefix = op_id, frame_prefix(op_id)
+        self.key = ("frame", *executor.result_key)
+        self.last = 0
+
+    def adopt(self, hub: AlertHub) -> bool:
+        """Hand the subscription to its socket: it ends when the client completes it or the socket closes, and a
+        subscriber that falls behind closes the socket (4008) without a generator to do it."""
+        sub = self.sub
+        if not self.socket.adopt(self.op_id, lambda: hub.unsubscribe(sub)):
+            return False
+        sub.on_overflow = partial(self.socket.close_slow, SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_REASON)
+        return True
+
+    @classmethod
+    def of(cls, info: Info, sub: Subscriber, decide: Callable[[Delivery], str | None],
+           audience: tuple[object, ...], viewer: Viewer) -> _DirectSend | None:
+        """For a subscription over our WebSocket handler; None elsewhere (it then yields every event)."""
+        link, executor = current_socket.get(), current_subscription.get()
+        if link is None or executor is None or executor.context_value is not info.context:
+            return None
+        socket, op_id = link
+        return cls(sub, decide, audience, viewer, executor, socket, op_id)
+
+    def __call__(self, d: Delivery) -> bool | Awaitable[bool]:
+        if d.seq <= self.last:
+            return False
+        mode = self.decide(d)
+        if mode is None:
+            return False
+        self.last = d.seq
+        event = AlertEvent.from_delivery(d, self.audience, self.viewer, mode)
+        hit = event.shared_results.get(self.key)
+        if hit is None or hit[0] is not self.executor.operation:
+            return self._render_and_send(event)
+        counted_shared()
+        return self._send(hit[1])
+
+    def _send(self, payload: str) -> bool:
+        if not self.sub.active:
+            return False  # ended while its audience's frame was being rendered
+        if not self.outlet.push(self.sub, self.prefix + payload + "}"):
+            self.sub.overflow()
+            return False
+        return True
+
+    async def _render_and_send(self, event: AlertEvent) -> bool:
+        try:
+            result = execute_subscription_event(self.executor.build_per_event_executor(event))
+            if isawaitable(result):
+                result = await result
+            payload = _next_payload(result)
+        except Exception:  # the hub must go on with the other subscribers; strawberry would send this too
+            log.exception("an alert event could not be rendered")
+            payload = orjson.dumps({"data": None, "errors": [
+                {"message": INTERNAL_MESSAGE, "extensions": {"code": ErrorCode.INTERNAL.value}}]}).decode()
+        event.shared_results[self.key] = (self.executor.operation, payload)
+        return self._send(payload)
+
+
+def _next_payload(result: GraphQLExecutionResult) -> str:
+    """A `next` payload as strawberry builds it: data, and errors given their contract codes (no extensions: the
+    operation's cost report is not per event)."""
+    if not result.errors:
+        return payload_json(result.data)
+    for error in result.errors:
+        classify(error)
+    return orjson.dumps({"data": result.data, "errors": [e.formatted for e in result.errors]}).decode()

@@ -9,9 +9,10 @@ variables used below the subscription's root field, and on nothing else; both ar
 
 from __future__ import annotations
 
+import contextvars
 from typing import Any
 
-from graphql import OperationDefinitionNode, VariableNode, visit
+from graphql import OperationDefinitionNode, OperationType, VariableNode, visit
 from graphql.language import Visitor
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -51,15 +52,40 @@ def _nested_variables(operation: OperationDefinitionNode) -> tuple[str, ...]:
     return names
 
 
+def counted_shared() -> None:
+    """Count a result reused from its audience without executing (the alert hub's direct sends)."""
+    _SHARED.inc()
+
+
+# The subscription operation being started: its resolver renders live events with it (gql/alerts/subscription.py).
+current_subscription: contextvars.ContextVar[SharedResultExecutionContext | None] = contextvars.ContextVar(
+    "current_subscription", default=None)
+
+
 class SharedResultExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """Reuses a per-event result kept on a root value that offers `shared_results`."""
+
+    @classmethod
+    def build(cls, *args: Any, **kwargs: Any) -> Any:
+        built = super().build(*args, **kwargs)
+        if isinstance(built, SharedResultExecutionContext) and \
+                built.operation.operation is OperationType.SUBSCRIPTION:
+            # Set in the subscription's own task (contexts are per task), so no other operation sees it.
+            current_subscription.set(built)
+        return built
+
+    @property
+    def result_key(self) -> tuple:
+        """What a shared result depends on besides its root object: the operation and the variables used below
+        the root field."""
+        values: Any = getattr(self.variable_values, "coerced", self.variable_values) or {}
+        return id(self.operation), tuple((n, repr(values.get(n))) for n in _nested_variables(self.operation))
 
     def execute_operation(self, *args: Any, **kwargs: Any) -> Any:
         shared = getattr(self.root_value, "shared_results", None)
         if shared is None:
             return super().execute_operation(*args, **kwargs)
-        values: Any = getattr(self.variable_values, "coerced", self.variable_values) or {}
-        key = (id(self.operation), tuple((n, repr(values.get(n))) for n in _nested_variables(self.operation)))
+        key = self.result_key
         hit = shared.get(key)
         if hit is not None and hit[0] is self.operation:
             _SHARED.inc()

@@ -32,6 +32,7 @@ from documents.db.transactions import serialise_transactions
 from documents.demo.data import seed_demo_data
 from documents.settings import Settings, get_settings
 from gql.alerts.hub import start_hub, stop_hub
+from gql.alerts.siblings import wake_directory
 from gql.core.errors import INTERNAL_MESSAGE
 from gql.core.metrics import count_db_command
 from gql.service.compression import add_compression
@@ -74,7 +75,9 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
             await seed_demo_identities()
         await register_manifest()  # the front end's documents, by hash (gql/service/persisted.py)
         # Public answers are dropped on every change-log batch, whichever worker wrote it.
-        await start_hub(settings.subscriber_queue_size, on_change=public_cache.invalidate)
+        # Workers on this host wake each other after a write (gql/alerts/siblings.py), keyed by data and database.
+        await start_hub(settings.subscriber_queue_size, on_change=public_cache.invalidate,
+                        wake_dir=wake_directory(str(settings.data_dir.resolve()), uri, settings.database_name))
         monitor = DatabaseMonitor()
         monitor.start()
         upkeep = Maintenance(settings.maintenance_seconds)

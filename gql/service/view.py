@@ -7,7 +7,7 @@ import contextlib
 import logging
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -37,10 +37,10 @@ from gql.core.context import Context
 from gql.core.errors import INTERNAL_MESSAGE, ErrorCode
 from gql.core.limits import MAX_TOKENS
 from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
+from gql.core.ws_frames import Outlet, current_socket, next_frame
 from gql.schema import schema
 from gql.service import persisted
 from gql.service.public_cache import MAX_BODY, public_cache
-from gql.service.ws_frames import next_frame
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 DB_RETRY_AFTER_SECONDS = 5
@@ -146,6 +146,11 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.recheck_task: asyncio.Task | None = None
+        self.adopted: dict[str, Callable[[], None]] = {}  # live subscriptions whose lifetime the socket holds
+        self.slow_close: asyncio.Future | None = None
+        # Live alerts are written here by the alert hub (gql/core/ws_frames.py), bounded like a subscriber's queue.
+        self.outlet = Outlet(self.websocket.ws.send_text,  # type: ignore[attr-defined]  # strawberry's ASGI adapter
+                             get_settings().subscriber_queue_size)
 
     async def handle_message(self, message: Any) -> None:
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
@@ -194,7 +199,38 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 "extensions": {"code": ErrorCode.RATE_LIMITED.value,
                                "limit": self.max_subscriptions_per_connection}}]})
             return
-        await super().handle_subscribe(message)
+        # The operation's task copies this context: its resolver finds the socket its live frames go to.
+        link = current_socket.set((self, message["id"]))
+        try:
+            await super().handle_subscribe(message)
+        finally:
+            current_socket.reset(link)
+
+    def adopt(self, op_id: str, end: Callable[[], None]) -> bool:
+        operation = self.operations.get(op_id)
+        if operation is None or operation.completed:
+            return False
+        # Its task is ending; holding it would keep its cancellation's traceback and every frame of the pipeline.
+        operation.task = None
+        self.adopted[op_id] = end
+        return True
+
+    def close_slow(self, code: int, reason: str) -> None:
+        if self.slow_close is None:
+            log.info("closing a socket whose subscriber fell %d events behind", self.outlet.maxsize)
+            self.slow_close = asyncio.ensure_future(self._close_quietly(code, reason))
+
+    async def _close_quietly(self, code: int, reason: str) -> None:
+        with contextlib.suppress(Exception):  # already closed by the client or by a revocation
+            await self.websocket.close(code=code, reason=reason)
+
+    async def cleanup_operation(self, operation_id: str) -> None:
+        end = self.adopted.pop(operation_id, None)
+        if end is None:
+            await super().cleanup_operation(operation_id)
+            return
+        self.operations.pop(operation_id, None)
+        end()
 
     async def _recheck_session(self) -> None:
         """Close with 4403 once the socket's session is revoked (sign-out, refresh reuse), or its
@@ -223,7 +259,7 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
 
     async def send_message(self, message: Any) -> None:
         # A `next` of a result shared by an audience: its payload's JSON is encoded once for all its subscribers
-        # (gql/service/ws_frames.py). Everything else (ack, pong, errors, complete) goes the usual way.
+        # (gql/core/ws_frames.py). Everything else (ack, pong, errors, complete) goes the usual way.
         frame = next_frame(message)
         if frame is None:
             await super().send_message(message)
