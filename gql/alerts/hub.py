@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pymongo.errors import PyMongoError
 from strawberry.types import ExecutionContext
@@ -299,6 +299,51 @@ async def _find_watchers(deliveries: list[Delivery]) -> None:
                 d.watchers.setdefault(w["owner_id"], w)
 
 
+T = TypeVar("T")
+
+
+class SharedReads(Generic[T]):
+    """Replays that ask for the log after the same position at about the same time share one read (a reconnect
+    storm: a thousand phones resuming from the last alert they saw). A read is shared only by those who asked before
+    it started; each of them subscribed before asking, so the read sees every entry the hub did not deliver to
+    them, and no gap opens."""
+
+    def __init__(self, read: Callable[[int], Awaitable[T]], gather_seconds: float = 0.005) -> None:
+        self._read = read
+        self.gather_seconds = gather_seconds  # how long a read waits for others to join it
+        self._waiting: dict[int, asyncio.Future[T]] = {}
+        self._running: set[asyncio.Task[T]] = set()
+
+    async def read(self, after_seq: int) -> T:
+        shared = self._waiting.get(after_seq)
+        if shared is None:
+            loop = asyncio.get_running_loop()
+            shared = self._waiting[after_seq] = loop.create_future()
+            # Retrieved here, so a failed read whose readers all went away is not reported as never retrieved.
+            shared.add_done_callback(lambda f: f.cancelled() or f.exception())
+            loop.call_later(self.gather_seconds, self._start, after_seq, shared)
+        # shield: one reader cancelled (its client left) does not cancel the read for the others
+        return await asyncio.shield(shared)
+
+    def _start(self, after_seq: int, shared: asyncio.Future[T]) -> None:
+        del self._waiting[after_seq]  # who asks from now on gets a read that starts after they asked
+        task = asyncio.ensure_future(self._read(after_seq))
+        self._running.add(task)
+
+        def settle(done: asyncio.Task[T]) -> None:
+            self._running.discard(done)
+            if shared.done():
+                return
+            if done.cancelled():
+                shared.cancel()
+            elif (exc := done.exception()) is not None:
+                shared.set_exception(exc)
+            else:
+                shared.set_result(done.result())
+
+        task.add_done_callback(settle)
+
+
 class AlertHub:
     """The process's watcher and its subscribers."""
 
@@ -310,6 +355,7 @@ class AlertHub:
         self.last_seq = 0
         self._task: asyncio.Task | None = None
         self._wake = asyncio.Event()
+        self.replays = SharedReads(read_log)  # replays after a cursor, shared when they ask together
         # The other workers on this host, woken at once after this one writes to the log (gql/alerts/siblings.py).
         self.siblings = Siblings(wake_dir, self.poke) if wake_dir is not None else None
 

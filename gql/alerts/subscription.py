@@ -24,7 +24,7 @@ from auth.visibility import warnings as warning_visibility
 from auth.visibility.audience import audience_key
 from documents.enums import AlertEventType, CreditLevel, SignalGroup, WarningLevel
 from gql.alerts.filters import AlertFilter, AlertMatch
-from gql.alerts.hub import OVERFLOW, AlertHub, Delivery, Subscriber, event_matches_level, get_hub, read_log
+from gql.alerts.hub import OVERFLOW, AlertHub, Delivery, Subscriber, event_matches_level, get_hub
 from gql.core import cursors
 from gql.core.errors import INTERNAL_MESSAGE, ApiError, ErrorCode, bad_input, classify
 from gql.core.permissions import viewer_of
@@ -247,7 +247,7 @@ class AlertSubscription:
                 last = decode_cursor(after)
                 more = True
                 while more:
-                    batch, last, more = await read_log(last)
+                    batch, last, more = await hub.replays.read(last)
                     for delivery in batch:
                         if (mode := decide(delivery)) is not None:
                             yield AlertEvent.from_delivery(delivery, audience, viewer, mode)
