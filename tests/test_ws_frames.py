@@ -142,3 +142,25 @@ async def test_a_live_subscription_held_by_its_socket_completes_frees_its_id_and
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4409
     await asyncio.sleep(0.3)
     assert _active(live_server, "public") == before - 1  # the socket's close ended it
+
+
+async def test_subscriptions_of_one_audience_with_different_levels_and_filters_each_get_only_their_own(
+        live_server: Stack, tokens: dict) -> None:
+    # One anonymous socket, three live subscriptions of the same document: they share an audience but not their
+    # level floor or filter, so none may receive what another one's decision let through.
+    ws = await GqlWs.connect(live_server.ws_url)
+    filtered = "subscription($min: WarningLevel, $f: AlertFilter) { alerts(minLevel: $min, filter: $f) " \
+               "{ cursor type warning { id kind level } } }"
+    red = await ws.subscribe(filtered, {"min": "RED"})
+    yellow = await ws.subscribe(filtered, {"min": "YELLOW"})
+    chemical_only = await ws.subscribe(filtered, {"min": "YELLOW", "f": {"hazards": ["CHEMICAL"]}})
+    await asyncio.sleep(0.5)
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        orange = await issue(client, tokens["regulator"], level="ORANGE")
+        top = await issue(client, tokens["regulator"], level="RED")
+    frames = await _frames(ws, 3)
+    got = {(f["id"], f["payload"]["data"]["alerts"]["warning"]["id"]) for f in frames}
+    assert got == {(yellow, orange["id"]), (yellow, top["id"]), (red, top["id"])}  # no CHEMICAL warning was issued
+    await ws.expect_silence(0.5)
+    assert chemical_only not in {f["id"] for f in frames}
+    await ws.close()

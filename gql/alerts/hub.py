@@ -46,6 +46,7 @@ from gql.core.metrics import (
     SUBSCRIBER_OVERFLOWS,
     SUBSCRIPTIONS_ACTIVE,
 )
+from gql.core.shared_results import flush_shared_count
 
 log = logging.getLogger("qsradar.alerts")
 
@@ -73,10 +74,11 @@ class Delivery:
     recall: dict | None = None
     enterprise: dict | None = None
     watchers: dict[str, dict] = field(default_factory=dict)
+    seq: int = field(init=False)  # read once: every subscriber compares it
 
-    @property
-    def seq(self) -> int:
-        return int(self.event["seq"])
+    def __post_init__(self) -> None:
+        self.seq = int(self.event["seq"])
+
 
     @property
     def type(self) -> AlertEventType:
@@ -449,6 +451,7 @@ class AlertHub:
                 FANOUT_LAG.observe(max(0.0, time.time() - delivery.event["at"].timestamp()))
             ALERT_EVENTS.inc(len(deliveries))
             ALERTS_DELIVERED.inc(queued)
+            flush_shared_count()
             self.last_seq = last_read
             ALERT_LOG_POSITION.set(self.last_seq)
 

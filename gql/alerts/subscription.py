@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncGenerator, Awaitable, Callable
+import weakref
+from collections.abc import AsyncGenerator, Awaitable
 from datetime import UTC, datetime
 from functools import partial
 from inspect import isawaitable
@@ -182,30 +183,34 @@ def _watched(viewer: Viewer, wanted: AlertMatch, d: Delivery) -> bool:
         d.warning)
 
 
-def _decider(viewer: Viewer, min_level: WarningLevel, wanted: AlertMatch) -> Callable[[Delivery], str | None]:
+class _Decider:
     """How an event goes to this subscriber: PLAIN, WATCH (a match on its own watchlist, instead of the plain type:
     one event per log entry, so the cursor stays the log position) or None."""
-    audience = audience_key(viewer)
-    owner = alert_visibility.watchlist_owner(viewer) if AlertEventType.WATCHLIST_MATCH.value in wanted.types else None
-    plain_key = ("plain", audience, min_level, wanted)
-    watch_key = ("watch", audience, wanted)
 
-    def decide(d: Delivery) -> str | None:
-        if owner is not None and owner in d.watchers:
+    __slots__ = ("min_level", "owner", "plain_key", "viewer", "wanted", "watch_key")
+
+    def __init__(self, viewer: Viewer, min_level: WarningLevel, wanted: AlertMatch) -> None:
+        audience = audience_key(viewer)
+        self.viewer, self.min_level, self.wanted = viewer, min_level, wanted
+        self.owner = alert_visibility.watchlist_owner(viewer) \
+            if AlertEventType.WATCHLIST_MATCH.value in wanted.types else None
+        # Every subscriber of one audience with the same level floor and filter decides alike: once per event.
+        self.plain_key = ("plain", audience, min_level, wanted)
+        self.watch_key = ("watch", audience, wanted)
+
+    def __call__(self, d: Delivery) -> str | None:
+        if self.owner is not None and self.owner in d.watchers:
             # Decided once per event for every watcher with the same audience and filter; only the lookup in
             # `watchers` is per subscriber (no database call).
-            ok = d.memo.get(watch_key)
+            ok = d.memo.get(self.watch_key)
             if ok is None:
-                ok = d.memo[watch_key] = _watched(viewer, wanted, d)
+                ok = d.memo[self.watch_key] = _watched(self.viewer, self.wanted, d)
             if ok:
                 return WATCH
-        # Decided once per event for all subscribers of one audience with the same level floor and filter.
-        decided = d.memo.get(plain_key)
+        decided = d.memo.get(self.plain_key)
         if decided is None:
-            decided = d.memo[plain_key] = _plain(viewer, min_level, wanted, d)
+            decided = d.memo[self.plain_key] = _plain(self.viewer, self.min_level, self.wanted, d)
         return PLAIN if decided else None
-
-    return decide
 
 
 def _seconds_left(viewer: Viewer) -> float | None:
@@ -233,7 +238,7 @@ class AlertSubscription:
                      = None) -> AsyncGenerator[AlertEvent, None]:
         viewer = viewer_of(info)
         audience = audience_key(viewer)
-        decide = _decider(viewer, min_level, AlertMatch.of(filter))
+        decide = _Decider(viewer, min_level, AlertMatch.of(filter))
 
         def accepts(delivery: Delivery) -> bool:
             return decide(delivery) is not None
@@ -297,15 +302,18 @@ class _DirectSend:
     audience and operation with the subscription's own executor (what strawberry would do per subscriber), its
     frame encoded once, and written by the hub's task; no task, queue or per-event pipeline per subscriber."""
 
-    __slots__ = ("audience", "decide", "executor", "key", "last", "op_id", "outlet", "prefix", "socket", "sub",
-                 "viewer")
+    __slots__ = ("audience", "decide", "executor", "group", "key", "last", "op_id", "outlet", "prefix", "socket",
+                 "sub", "viewer")
 
-    def __init__(self, sub: Subscriber, decide: Callable[[Delivery], str | None], audience: tuple[object, ...],
-                 viewer: Viewer, executor: SharedResultExecutionContext, socket: Socket, op_id: str) -> None:
+    def __init__(self, sub: Subscriber, decide: _Decider, audience: tuple[object, ...], viewer: Viewer,
+                 executor: SharedResultExecutionContext, socket: Socket, op_id: str) -> None:
         self.sub, self.decide, self.audience, self.viewer = sub, decide, audience, viewer
         self.executor, self.socket, self.outlet = executor, socket, socket.outlet
         self.op_id, self.prefix = op_id, frame_prefix(op_id)
         self.key = ("frame", *executor.result_key)
+        # A watchlist owner decides per subscriber; everyone else shares the decision and payload of its group.
+        self.group = _group_of(decide.plain_key, executor.result_key, executor.operation) \
+            if decide.owner is None else None
         self.last = 0
 
     def adopt(self, hub: AlertHub) -> bool:
@@ -318,8 +326,8 @@ class _DirectSend:
         return True
 
     @classmethod
-    def of(cls, info: Info, sub: Subscriber, decide: Callable[[Delivery], str | None],
-           audience: tuple[object, ...], viewer: Viewer) -> _DirectSend | None:
+    def of(cls, info: Info, sub: Subscriber, decide: _Decider, audience: tuple[object, ...],
+           viewer: Viewer) -> _DirectSend | None:
         """For a subscription over our WebSocket handler; None elsewhere (it then yields every event)."""
         link, executor = current_socket.get(), current_subscription.get()
         if link is None or executor is None or executor.context_value is not info.context:
@@ -330,14 +338,28 @@ class _DirectSend:
     def __call__(self, d: Delivery) -> bool | Awaitable[bool]:
         if d.seq <= self.last:
             return False
+        group = self.group
+        if group is not None:
+            # The hot path: one lookup for what the group's first subscriber decided and rendered for this event.
+            payload = d.memo.get(group)
+            if payload is not None:
+                if payload is False:
+                    return False
+                self.last = d.seq
+                counted_shared()
+                return self._send(payload)
         mode = self.decide(d)
         if mode is None:
+            if group is not None:
+                d.memo[group] = False
             return False
         self.last = d.seq
         event = AlertEvent.from_delivery(d, self.audience, self.viewer, mode)
         hit = event.shared_results.get(self.key)
         if hit is None or hit[0] is not self.executor.operation:
-            return self._render_and_send(event)
+            return self._render_and_send(d, event)
+        if group is not None:
+            d.memo[group] = hit[1]
         counted_shared()
         return self._send(hit[1])
 
@@ -349,7 +371,7 @@ class _DirectSend:
             return False
         return True
 
-    async def _render_and_send(self, event: AlertEvent) -> bool:
+    async def _render_and_send(self, d: Delivery, event: AlertEvent) -> bool:
         try:
             result = execute_subscription_event(self.executor.build_per_event_executor(event))
             if isawaitable(result):
@@ -360,7 +382,32 @@ class _DirectSend:
             payload = orjson.dumps({"data": None, "errors": [
                 {"message": INTERNAL_MESSAGE, "extensions": {"code": ErrorCode.INTERNAL.value}}]}).decode()
         event.shared_results[self.key] = (self.executor.operation, payload)
+        if self.group is not None:
+            d.memo[self.group] = payload
         return self._send(payload)
+
+
+class _Group:
+    """Live subscriptions that get the very same payload for every event: one audience, level floor and filter, one
+    operation with the same variables. The group object itself keys what its first subscriber decided and rendered
+    for an event (`Delivery.memo`), so the others pay one lookup by identity."""
+
+    __slots__ = ("__weakref__", "operation")
+
+    def __init__(self, operation: object) -> None:
+        self.operation = operation  # kept alive: the group's key holds its id
+
+
+# A group lives as long as one of its subscriptions does.
+_groups: weakref.WeakValueDictionary[tuple, _Group] = weakref.WeakValueDictionary()
+
+
+def _group_of(plain_key: tuple, result_key: tuple, operation: object) -> _Group:
+    key = (plain_key, result_key)
+    group = _groups.get(key)
+    if group is None or group.operation is not operation:
+        group = _groups[key] = _Group(operation)
+    return group
 
 
 def _next_payload(result: GraphQLExecutionResult) -> str:
