@@ -18,16 +18,16 @@ from documents.enums import AlertEventType, ChangeTopic
 OPTIONAL_FIELDS = ("enterprise_uscc", "credit_level", "previous_credit_level", "signal", "dedupe_key")
 # The sequence numbers appended while serving one operation (a list shared by every task that serves it), so the
 # service reads the log after a mutation only when the mutation wrote to it.
-_appended: ContextVar[list[int] | None] = ContextVar("changelog_appended", default=None)
+_appended: ContextVar[list[dict] | None] = ContextVar("changelog_appended", default=None)
 
 
 @contextmanager
-def tracking_appends() -> Iterator[list[int]]:
-    """Collect the sequence numbers appended inside the block (by this task and the tasks it starts)."""
-    seqs: list[int] = []
-    token = _appended.set(seqs)
+def tracking_appends() -> Iterator[list[dict]]:
+    """Collect the entries appended inside the block (by this task and the tasks it starts), as written."""
+    entries: list[dict] = []
+    token = _appended.set(entries)
     try:
-        yield seqs
+        yield entries
     finally:
         _appended.reset(token)
 
@@ -42,8 +42,8 @@ async def append(session: AsyncClientSession, topic: ChangeTopic, type: AlertEve
         if doc.get(name) is None:
             doc.pop(name, None)  # entries of other topics stay as small as before these fields existed
     await ChangeEvent.get_pymongo_collection().insert_one(doc, session=session)
-    if (seqs := _appended.get()) is not None:
-        seqs.append(seq)
+    if (entries := _appended.get()) is not None:
+        entries.append(doc)
     return event
 
 
