@@ -26,6 +26,14 @@ def has_element(value: Any) -> dict[str, list[Any]]:
     return {"$in": [value]}
 
 
+def has_any(values: list[Any]) -> dict[str, list[Any]]:
+    """An array field contains one of `values`: one query, where a query per value would each scan the collection
+    on the embedded server (its `$in` on an array field does not use the field's index: ~5 ms per 1,000
+    documents, measured; equality would use it but never matches digit strings in arrays). MongoDB serves both
+    from the multikey index."""
+    return {"$in": list(values)}
+
+
 def _has_object_id(value: Any) -> bool:
     if isinstance(value, ObjectId):
         return True

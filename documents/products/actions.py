@@ -9,7 +9,7 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from documents.core.clock import utcnow
-from documents.db.query_shapes import has_element
+from documents.db.query_shapes import has_any
 from documents.enums import ProductCodeType, RecallStatus
 from documents.products.codes import ProductCode, classify
 from documents.products.models import Product
@@ -90,7 +90,7 @@ async def active_warnings(code: ProductCode, products: list[dict], restriction: 
     if code.type is ProductCodeType.TEXT:
         alternatives.append({"search_text": {"$regex": re.escape(code.key)}})
     else:
-        alternatives += [{"gtins": has_element(v)} for v in code.variants()]
+        alternatives.append({"gtins": has_any(code.variants())})
     if linked:
         alternatives.append({"code": {"$in": linked}})
     docs: dict[Any, dict] = {}
