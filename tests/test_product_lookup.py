@@ -5,8 +5,10 @@ makes its enterprise the one concerned by complaints about that GTIN."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
+from pymongo import MongoClient
 from stdnum import ean
 
 from documents.demo.complaints import (
@@ -17,6 +19,7 @@ from documents.demo.complaints import (
     POWER_BANK_GTIN,
 )
 from documents.demo.data import DEMO_USCC
+from tests import stack as stack_mod
 from tests.complaints_support import FILE, complaint_input, new_consumer, wait_for_demo_products
 from tests.stack import Stack, code_of
 
@@ -100,3 +103,23 @@ def test_a_recall_announced_with_a_gtin_is_found_and_routes_complaints(ready: St
     filed = ready.gql(FILE, {"i": complaint_input(productCode=gtin, productName="电热水壶"), "k": "kettle-key-001"},
                       token=me["token"])
     assert filed["data"]["fileComplaint"]["enterpriseUscc"] == DEMO_USCC
+
+
+def test_a_warnings_own_gtins_are_found_through_the_code_index_built_at_start_up(fresh_dir: Path) -> None:
+    # No mutation sets a warning's own `gtins` yet (products link warnings by code); data imported or stored by an
+    # earlier version may carry them. The lookup reads the code index (a scan of `gtins` on the embedded server),
+    # which the start-up upgrade builds once for warnings stored without their entries.
+    gtin = "200000000123" + ean.calc_check_digit("200000000123")
+    with stack_mod.running(fresh_dir) as s:
+        client: MongoClient = MongoClient(f"mongodb://127.0.0.1:{s.embedded_db()['port']}/?directConnection=true")
+        db = client["qsradar"]
+        announcement = db.warnings.find_one({"status": "PUBLISHED", "kind": "ANNOUNCEMENT"})
+        assert announcement is not None
+        # Whole-document writes, as the service writes (the embedded server's `$set` mangles some values).
+        db.warnings.replace_one({"_id": announcement["_id"]}, {**announcement, "gtins": [gtin.zfill(14)]})
+        db.counters.delete_one({"_id": "migrated:warning_codes"})  # as a database from before the index
+        client.close()
+        assert lookup(s, gtin)["warnings"] == []  # not in the index: the lookup does not scan `gtins`
+    with stack_mod.running(fresh_dir) as s:
+        assert [w["code"] for w in lookup(s, gtin)["warnings"]] == [announcement["code"]]
+        assert [w["code"] for w in lookup(s, gtin.zfill(14))["warnings"]] == [announcement["code"]]  # any spelling

@@ -20,7 +20,7 @@ from documents.persisted.models import PersistedDocument
 from documents.products.models import Product
 from documents.recalls.models import Recall, RecallDuty
 from documents.uploads.models import Upload
-from documents.warnings.models import Warning
+from documents.warnings.models import Warning, WarningCode
 from documents.watchlist.models import WatchedProduct
 from documents.webhooks.models import WebhookDelivery, WebhookEndpoint
 
@@ -28,6 +28,6 @@ from documents.webhooks.models import WebhookDelivery, WebhookEndpoint
 def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
-            RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning,
+            RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning, WarningCode,
             Complaint, Product, Upload, WatchedProduct,
             CostBucket, PersistedDocument, WebhookEndpoint, WebhookDelivery]

@@ -14,7 +14,7 @@ from documents.enums import ProductCodeType, RecallStatus
 from documents.products.codes import ProductCode, classify
 from documents.products.models import Product
 from documents.recalls.models import Recall
-from documents.warnings.models import Warning
+from documents.warnings.models import Warning, WarningCode
 
 ACTIVE_RECALL = [RecallStatus.ANNOUNCED.value, RecallStatus.IN_PROGRESS.value]
 MAX_RESULTS = 20
@@ -23,7 +23,7 @@ MAX_RESULTS = 20
 def _recall_code_query(code: ProductCode) -> dict[str, Any]:
     """Recalls carrying this GTIN (any spelling) or trace code (as typed or upper-case)."""
     if code.type is ProductCodeType.GTIN:
-        return {"gtins": {"$in": code.variants()}}
+        return {"gtins": has_any(code.variants())}
     return {"trace_codes": {"$in": list(dict.fromkeys([code.code, code.raw.strip()]))}}
 
 
@@ -90,12 +90,17 @@ async def active_warnings(code: ProductCode, products: list[dict], restriction: 
     if code.type is ProductCodeType.TEXT:
         alternatives.append({"search_text": {"$regex": re.escape(code.key)}})
     else:
-        alternatives.append({"gtins": has_any(code.variants())})
-    if linked:
-        alternatives.append({"code": {"$in": linked}})
+        # Through the code index (one indexed query), not `gtins` itself (a scan on the embedded server).
+        ids = [d["warning_id"] async for d in WarningCode.get_pymongo_collection().find(
+            {"key": {"$in": code.variants()}}, {"warning_id": 1})]
+        if ids:
+            alternatives.append({"_id": {"$in": ids}})
+    # One equality per linked code: the embedded server serves equality on `code` from its (partial) unique index
+    # but scans every warning for `$in` (measured at 10 k warnings: 1 ms against 50 ms).
+    alternatives += [{"code": c} for c in linked]
     docs: dict[Any, dict] = {}
     for alternative in alternatives:
-        q = {**restriction, **alternative}
+        q = {**alternative, **restriction}
         for doc in await coll.find(q, projection).sort("sort_key", -1).to_list(MAX_RESULTS):
             docs.setdefault(doc["_id"], doc)
     return sorted(docs.values(), key=lambda d: d.get("sort_key", ""), reverse=True)[:MAX_RESULTS]
@@ -125,8 +130,9 @@ async def refresh_from_recalls() -> int:
     embedded server, documents/db/query_shapes.py)."""
     coll = Product.get_pymongo_collection()
     added = 0
-    async for recall in Recall.get_pymongo_collection().find({"gtins.0": {"$exists": True}}):
-        for raw in recall.get("gtins", []):
+    # Every recall, filtered here: on the embedded server `{"gtins.0": {"$exists": true}}` matches nothing (measured).
+    async for recall in Recall.get_pymongo_collection().find({}):
+        for raw in recall.get("gtins") or []:
             code = classify(str(raw))
             if code.type is not ProductCodeType.GTIN or not code.valid:
                 continue

@@ -15,15 +15,27 @@ from documents.changelog.models import ChangeEvent
 from documents.core.clock import aware, utcnow
 from documents.core.errors import NotFound, StateConflict
 from documents.db.counters import next_value
+from documents.db.query_shapes import same_id
 from documents.db.transactions import in_transaction
 from documents.enterprises import actions as enterprise_actions
 from documents.enums import AlertEventType, ChangeTopic, Measure, WarningLevel, WarningStatus
 from documents.recalls import duties as recall_duties
-from documents.warnings.models import Warning, code_counter, format_code
+from documents.warnings.models import Warning, WarningCode, code_counter, format_code
+
+
+async def _index_codes(session: AsyncClientSession, warning: Warning, *, replace: bool) -> None:
+    """The warning's product codes in the lookup index (`WarningCode`), in the warning's own transaction."""
+    coll = WarningCode.get_pymongo_collection()
+    if replace:
+        await coll.delete_many({"warning_id": same_id(warning.id)}, session=session)
+    if warning.gtins:
+        await coll.insert_many([{"key": g, "warning_id": warning.id} for g in dict.fromkeys(warning.gtins)],
+                               session=session)
 
 
 async def _save_with_event(warning: Warning, expected_revision: int | None, event_type: AlertEventType | None,
-                           previous_level: WarningLevel | None, at: datetime) -> ChangeEvent | None:
+                           previous_level: WarningLevel | None, at: datetime, *,
+                           codes_changed: bool = False) -> ChangeEvent | None:
     coll = Warning.get_pymongo_collection()
     needs_code = warning.status is not WarningStatus.DRAFT and warning.code is None
     warning.revision += 1
@@ -52,10 +64,13 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
         doc["_id"] = warning.id
         if expected_revision is None:
             await coll.insert_one(doc, session=session)
+            await _index_codes(session, warning, replace=False)
         else:
             result = await coll.replace_one({"_id": warning.id, "revision": expected_revision}, doc, session=session)
             if result.matched_count != 1:
                 raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
+            if codes_changed:  # only a draft's edit changes its codes; a level change or lift writes none
+                await _index_codes(session, warning, replace=True)
         if event_type is not None:
             event = await changelog.append(session, ChangeTopic.WARNING, event_type, warning.id, at,
                                            warning_id=warning.id, level=warning.level,
@@ -141,11 +156,11 @@ async def update_draft(warning_id: ObjectId, content: Warning, *, by: str) -> Wa
     warning = await load(warning_id)
     if warning.status is not WarningStatus.DRAFT:
         raise StateConflict(f"warning is {warning.status.value}, only a DRAFT can be edited")
-    revision = warning.revision
+    revision, gtins = warning.revision, list(warning.gtins)
     for name, value in content.model_dump(include=EDITABLE_FIELDS).items():
         setattr(warning, name, value)
     warning.validate_content()
-    await _save_with_event(warning, revision, None, None, utcnow())
+    await _save_with_event(warning, revision, None, None, utcnow(), codes_changed=warning.gtins != gtins)
     await audit.record("warning_draft_updated", actor=by, target=f"warning:{warning.id}")
     return warning
 
@@ -162,6 +177,7 @@ async def delete_draft(warning_id: ObjectId, *, by: str) -> None:
                                         "status": WarningStatus.DRAFT.value}, session=session)
         if result.deleted_count != 1:
             raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
+        await WarningCode.get_pymongo_collection().delete_many({"warning_id": same_id(warning.id)}, session=session)
         # The change feed answers this deletion with a tombstone, to those who could see the draft (staff).
         await tombstones.record(session, ChangeTopic.WARNING, {**warning.model_dump(by_alias=True, mode="python"),
                                                                "_id": warning.id}, at)

@@ -215,6 +215,20 @@ class Warning(Document):
         self.hs_prefixes = sorted({code[:n] for code in self.hs_codes for n in range(2, len(code) + 1)})
 
 
+class WarningCode(Document):
+    """A product code a warning concerns, one document per (code, warning), written with the warning: what
+    productLookup reads. A scalar `key` is served from its index on both stores, where `$in` on the warnings' own
+    `gtins` array scans every warning on the embedded server (README, embedded-server quirks)."""
+
+    key: str
+    warning_id: PydanticObjectId
+
+    class Settings:
+        name = "warning_codes"
+        indexes = [IndexModel([("key", 1), ("warning_id", 1)], name="key_warning_unique", unique=True),
+                   IndexModel("warning_id")]
+
+
 def _check_reason(reason: str) -> None:
     if not reason.strip():
         raise RuleViolation("a reason is required", field="reason")
