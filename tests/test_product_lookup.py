@@ -5,10 +5,8 @@ makes its enterprise the one concerned by complaints about that GTIN."""
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
-from pymongo import MongoClient
 from stdnum import ean
 
 from documents.demo.complaints import (
@@ -19,7 +17,6 @@ from documents.demo.complaints import (
     POWER_BANK_GTIN,
 )
 from documents.demo.data import DEMO_USCC
-from tests import stack as stack_mod
 from tests.complaints_support import FILE, complaint_input, new_consumer, wait_for_demo_products
 from tests.stack import Stack, code_of
 
@@ -105,21 +102,39 @@ def test_a_recall_announced_with_a_gtin_is_found_and_routes_complaints(ready: St
     assert filed["data"]["fileComplaint"]["enterpriseUscc"] == DEMO_USCC
 
 
-def test_a_warnings_own_gtins_are_found_through_the_code_index_built_at_start_up(fresh_dir: Path) -> None:
-    # No mutation sets a warning's own `gtins` yet (products link warnings by code); data imported or stored by an
-    # earlier version may carry them. The lookup reads the code index (a scan of `gtins` on the embedded server),
-    # which the start-up upgrade builds once for warnings stored without their entries.
+async def test_a_warnings_own_gtins_are_indexed_with_the_warning_and_leave_with_it(live_server: Stack) -> None:
+    # No mutation sets a warning's own `gtins` yet (products link warnings by code; no stored warning has them, so
+    # there is nothing to backfill). The warning actions keep the code index the lookup reads in step with them:
+    # reading `gtins` itself would scan every warning on the embedded server.
+    from documents.db import client as database
+    from documents.db.registry import all_documents
+    from documents.db.transactions import serialise_transactions
+    from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
+    from documents.products import actions as products
+    from documents.products.codes import classify
+    from documents.warnings import actions as warnings
+    from documents.warnings.models import Warning
+
     gtin = "200000000123" + ean.calc_check_digit("200000000123")
-    with stack_mod.running(fresh_dir) as s:
-        client: MongoClient = MongoClient(f"mongodb://127.0.0.1:{s.embedded_db()['port']}/?directConnection=true")
-        db = client["qsradar"]
-        announcement = db.warnings.find_one({"status": "PUBLISHED", "kind": "ANNOUNCEMENT"})
-        assert announcement is not None
-        # Whole-document writes, as the service writes (the embedded server's `$set` mangles some values).
-        db.warnings.replace_one({"_id": announcement["_id"]}, {**announcement, "gtins": [gtin.zfill(14)]})
-        db.counters.delete_one({"_id": "migrated:warning_codes"})  # as a database from before the index
-        client.close()
-        assert lookup(s, gtin)["warnings"] == []  # not in the index: the lookup does not scan `gtins`
-    with stack_mod.running(fresh_dir) as s:
-        assert [w["code"] for w in lookup(s, gtin)["warnings"]] == [announcement["code"]]
-        assert [w["code"] for w in lookup(s, gtin.zfill(14))["warnings"]] == [announcement["code"]]  # any spelling
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    await database.connect(uri, f"lookup_{uuid.uuid4().hex[:8]}", all_documents())
+    # the service's own lock: one transaction at a time on the embedded server, across processes
+    serialise_transactions(True, live_server.data_dir / "transactions.lock")
+    try:
+        def about(code: str) -> Warning:
+            return Warning(title=f"移动电源过热 {code}", level=WarningLevel.ORANGE, kind=WarningKind.ANNOUNCEMENT,
+                           hazards=[HazardType.PHYSICAL], product_category="移动电源", summary="起火风险",
+                           issued_by="海关总署", gtins=[code.zfill(14)])
+
+        published, _ = await warnings.create(about(gtin), publish=True, by="test")
+        draft, _ = await warnings.create(about(gtin), publish=False, by="test")
+        public = {"status": {"$in": [WarningStatus.PUBLISHED.value]}}
+        for spelling in (gtin, gtin.zfill(14)):  # any spelling of the code
+            found = await products.active_warnings(classify(spelling), [], public)
+            assert [d["_id"] for d in found] == [published.id]  # the draft is indexed, not shown
+        await warnings.delete_draft(draft.id, by="test")
+        codes = Warning.get_pymongo_collection().database["warning_codes"]
+        assert [d["warning_id"] async for d in codes.find({"key": gtin.zfill(14)})] == [published.id]
+    finally:
+        serialise_transactions(False, live_server.data_dir / "transactions.lock")
+        await database.disconnect()

@@ -41,46 +41,10 @@ async def add_revisions() -> int:
     return changed
 
 
-WARNING_CODES_MARKER = "migrated:warning_codes"
-
-
-async def index_warning_codes() -> int:
-    """Warnings stored before the product-code index (`WarningCode`) get their entries; once per database (a marker
-    in `counters`), since it reads every warning. Workers starting together may both run it: the unique index
-    turns the second copy of an entry into a duplicate, ignored."""
-    from pymongo.errors import BulkWriteError
-
-    from documents.db.counters import Counter
-    from documents.warnings.models import Warning, WarningCode
-
-    counters = Counter.get_pymongo_collection()
-    if await counters.find_one({"_id": WARNING_CODES_MARKER}) is not None:
-        return 0
-    added = 0
-    codes = WarningCode.get_pymongo_collection()
-    # Every warning's codes, filtered here: on the embedded server `{"gtins.0": {"$exists": true}}` matches nothing
-    # and `{"gtins": {"$ne": []}}` everything (measured).
-    async for doc in Warning.get_pymongo_collection().find({}, {"gtins": 1}):
-        if not doc.get("gtins"):
-            continue
-        entries = [{"key": g, "warning_id": doc["_id"]} for g in dict.fromkeys(doc["gtins"])]
-        try:
-            await codes.insert_many(entries, ordered=False)
-        except BulkWriteError as exc:
-            if any(e.get("code") != 11000 for e in exc.details.get("writeErrors", [])):
-                raise
-        added += len(entries)
-    await counters.update_one({"_id": WARNING_CODES_MARKER}, {"$set": {"value": 1}}, upsert=True)
-    if added:
-        log.info("indexed %d product codes of stored warnings", added)
-    return added
-
-
 async def upgrade() -> None:
     """Every start-up upgrade, in order."""
     await upgrade_sort_keys()
     await add_revisions()
-    await index_warning_codes()
     from documents.enterprises.actions import upgrade_stored
 
     await upgrade_stored()  # enterprises: keyset and search fields
