@@ -16,8 +16,8 @@ from documents.db.counters import next_value
 from documents.enums import AlertEventType, ChangeTopic
 
 OPTIONAL_FIELDS = ("enterprise_uscc", "credit_level", "previous_credit_level", "signal", "dedupe_key")
-# The sequence numbers appended while serving one operation (a list shared by every task that serves it), so the
-# service reads the log after a mutation only when the mutation wrote to it.
+# The entries appended while serving one operation (a list shared by every task that serves it), so the service
+# reads the log after a mutation only when the mutation wrote to it, and wakes other workers only for alerts.
 _appended: ContextVar[list[dict] | None] = ContextVar("changelog_appended", default=None)
 
 

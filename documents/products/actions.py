@@ -90,9 +90,10 @@ async def active_warnings(code: ProductCode, products: list[dict], restriction: 
     if code.type is ProductCodeType.TEXT:
         alternatives.append({"search_text": {"$regex": re.escape(code.key)}})
     else:
-        # Through the code index (one indexed query), not `gtins` itself (a scan on the embedded server).
-        ids = [d["warning_id"] async for d in WarningCode.get_pymongo_collection().find(
-            {"key": {"$in": code.variants()}}, {"warning_id": 1})]
+        # Through the code index, one equality per spelling, not `gtins` itself: on the embedded server `$in` scans
+        # (on an array, and on any field but `_id`) where equality uses the index.
+        codes = WarningCode.get_pymongo_collection()
+        ids = [d["warning_id"] for v in code.variants() async for d in codes.find({"key": v}, {"warning_id": 1})]
         if ids:
             alternatives.append({"_id": {"$in": ids}})
     # One equality per linked code: the embedded server serves equality on `code` from its (partial) unique index

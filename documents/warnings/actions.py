@@ -23,19 +23,8 @@ from documents.recalls import duties as recall_duties
 from documents.warnings.models import Warning, WarningCode, code_counter, format_code
 
 
-async def _index_codes(session: AsyncClientSession, warning: Warning, *, replace: bool) -> None:
-    """The warning's product codes in the lookup index (`WarningCode`), in the warning's own transaction."""
-    coll = WarningCode.get_pymongo_collection()
-    if replace:
-        await coll.delete_many({"warning_id": same_id(warning.id)}, session=session)
-    if warning.gtins:
-        await coll.insert_many([{"key": g, "warning_id": warning.id} for g in dict.fromkeys(warning.gtins)],
-                               session=session)
-
-
 async def _save_with_event(warning: Warning, expected_revision: int | None, event_type: AlertEventType | None,
-                           previous_level: WarningLevel | None, at: datetime, *,
-                           codes_changed: bool = False) -> ChangeEvent | None:
+                           previous_level: WarningLevel | None, at: datetime) -> ChangeEvent | None:
     coll = Warning.get_pymongo_collection()
     needs_code = warning.status is not WarningStatus.DRAFT and warning.code is None
     warning.revision += 1
@@ -64,13 +53,13 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
         doc["_id"] = warning.id
         if expected_revision is None:
             await coll.insert_one(doc, session=session)
-            await _index_codes(session, warning, replace=False)
+            if warning.gtins:  # the lookup's code index, written once: `gtins` are not editable (EDITABLE_FIELDS)
+                await WarningCode.get_pymongo_collection().insert_many(
+                    [{"key": g, "warning_id": warning.id} for g in dict.fromkeys(warning.gtins)], session=session)
         else:
             result = await coll.replace_one({"_id": warning.id, "revision": expected_revision}, doc, session=session)
             if result.matched_count != 1:
                 raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
-            if codes_changed:  # only a draft's edit changes its codes; a level change or lift writes none
-                await _index_codes(session, warning, replace=True)
         if event_type is not None:
             event = await changelog.append(session, ChangeTopic.WARNING, event_type, warning.id, at,
                                            warning_id=warning.id, level=warning.level,
@@ -156,11 +145,11 @@ async def update_draft(warning_id: ObjectId, content: Warning, *, by: str) -> Wa
     warning = await load(warning_id)
     if warning.status is not WarningStatus.DRAFT:
         raise StateConflict(f"warning is {warning.status.value}, only a DRAFT can be edited")
-    revision, gtins = warning.revision, list(warning.gtins)
+    revision = warning.revision
     for name, value in content.model_dump(include=EDITABLE_FIELDS).items():
         setattr(warning, name, value)
     warning.validate_content()
-    await _save_with_event(warning, revision, None, None, utcnow(), codes_changed=warning.gtins != gtins)
+    await _save_with_event(warning, revision, None, None, utcnow())
     await audit.record("warning_draft_updated", actor=by, target=f"warning:{warning.id}")
     return warning
 
@@ -197,6 +186,7 @@ async def drafts_changed_since(since: datetime) -> list[ObjectId]:
     return [d["_id"] async for d in found if aware(d.get("updated_at") or d["created_at"]) >= bound]
 
 
-# What an editor may change in a draft (everything a regulator types at issue).
+# What an editor may change in a draft (everything a regulator types at issue). Not `gtins`: their entries in the
+# lookup's code index (WarningCode) are written once, with the warning.
 EDITABLE_FIELDS = {"title", "title_en", "level", "kind", "hazards", "product_category", "hs_codes", "origin_countries",
                    "regions", "summary", "summary_en", "measures", "enterprise_usccs", "issued_by", "authorization_ref"}

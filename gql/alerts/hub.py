@@ -79,7 +79,6 @@ class Delivery:
     def __post_init__(self) -> None:
         self.seq = int(self.event["seq"])
 
-
     @property
     def type(self) -> AlertEventType:
         return AlertEventType(self.event["type"])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import orjson
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import execute_subscription_event
+from graphql import GraphQLError, execute_subscription_event
 from strawberry.types import Info
 from strawberry.types.lazy_type import LazyType
 
@@ -27,7 +27,7 @@ from documents.enums import AlertEventType, CreditLevel, SignalGroup, WarningLev
 from gql.alerts.filters import AlertFilter, AlertMatch
 from gql.alerts.hub import OVERFLOW, AlertHub, Delivery, Subscriber, event_matches_level, get_hub
 from gql.core import cursors
-from gql.core.errors import INTERNAL_MESSAGE, ApiError, ErrorCode, bad_input, classify
+from gql.core.errors import ApiError, ErrorCode, bad_input, classify
 from gql.core.permissions import viewer_of
 from gql.core.shared_results import SharedResultExecutionContext, counted_shared, current_subscription
 from gql.core.ws_frames import Socket, current_socket, frame_prefix, payload_json
@@ -376,11 +376,9 @@ class _DirectSend:
             result = execute_subscription_event(self.executor.build_per_event_executor(event))
             if isawaitable(result):
                 result = await result
-            payload = _next_payload(result)
-        except Exception:  # the hub must go on with the other subscribers; strawberry would send this too
-            log.exception("an alert event could not be rendered")
-            payload = orjson.dumps({"data": None, "errors": [
-                {"message": INTERNAL_MESSAGE, "extensions": {"code": ErrorCode.INTERNAL.value}}]}).decode()
+        except Exception as exc:  # the hub goes on with the others; strawberry would send this too
+            result = GraphQLExecutionResult(None, [GraphQLError(str(exc), original_error=exc)])
+        payload = _next_payload(result)  # errors get their codes (and are logged) by the one mapping, classify()
         event.shared_results[self.key] = (self.executor.operation, payload)
         if self.group is not None:
             d.memo[self.group] = payload
