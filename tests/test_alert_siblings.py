@@ -31,7 +31,24 @@ async def test_a_write_in_one_worker_wakes_every_other_worker_but_not_itself(tmp
     assert not woken[0].is_set()
     for w in workers:
         await w.stop()
-    assert not [n for n in os.listdir(tmp_path) if n.endswith(".sock")]  # each removes its own socket
+    assert tmp_path.name not in os.listdir(tmp_path.parent)  # each removes its own socket, the last one the directory
+
+
+async def test_a_sibling_gets_the_writers_entries_with_the_wake_up(tmp_path: Path) -> None:
+    handed: list[bytes] = []
+    woken = asyncio.Event()
+    got = asyncio.Event()
+    writer = Siblings(tmp_path, lambda: None)
+    reader = Siblings(tmp_path, woken.set, lambda data: (handed.append(data), got.set()))
+    reader.path = tmp_path / "reader.sock"
+    await writer.start()
+    await reader.start()
+    writer.notify(b"entries as BSON")
+    assert await _woken(got) and handed == [b"entries as BSON"] and not woken.is_set()
+    writer.notify()  # nothing to hand: a bare wake-up
+    assert await _woken(woken) and handed == [b"entries as BSON"]
+    await writer.stop()
+    await reader.stop()
 
 
 async def test_a_dead_workers_socket_is_removed_and_costs_nothing(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from tests.gqlws import GqlWs
 from tests.stack import Stack
 
 ALERTS = "subscription($min: WarningLevel, $after: String) { alerts(minLevel: $min, after: $after) " \
-         "{ cursor type level previousLevel at warning { id code title level kind status } } }"
+         "{ cursor type level previousLevel at warning { id code title level kind status publishedAt } } }"
 ISSUE = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id code level kind } }"
 ADJUST = "mutation($id: ID!, $l: WarningLevel!) { adjustWarningLevel(id: $id, level: $l, reason: \"evidence\") { id } }"
 LIFT = "mutation($id: ID!) { liftWarning(id: $id, reason: \"risk gone\") { id } }"
@@ -117,6 +117,7 @@ async def test_replay_after_cursor_is_exact_then_live(live_server: Stack, tokens
         await second.subscribe(ALERTS, {"after": cursor})
         replayed = events(await second.next_payloads(4))
         assert [e["warning"]["id"] for e in replayed] == [w["id"] for w in issued[2:] + later]
+        assert replayed[:2] == got[2:]  # live frames (from the writer's hand-over) say what the log says
         live = await issue(client, tokens["regulator"])
         assert events(await second.next_payloads(1))[0]["warning"]["id"] == live["id"]
         await second.expect_silence(1.0)  # no duplicate at the seam
@@ -193,10 +194,19 @@ async def test_two_workers_deliver_every_event_to_every_subscriber(fresh_dir) ->
         for _ in range(10):
             async with httpx.AsyncClient(base_url=s.base_url, timeout=30) as client:
                 published.append((await issue(client, token))["id"])
+        frames = []
         for ws in subscribers:
             got = events(await ws.next_payloads(10))
             assert [e["warning"]["id"] for e in got] == published
+            frames.append(got)
             await ws.close()
+        # Whichever worker wrote (each hands its entries to the other), every socket got the same frames, and a
+        # replay from the log says the same.
+        assert all(f == frames[0] for f in frames)
+        replay = await GqlWs.connect(s.ws_url)
+        await replay.subscribe(ALERTS, {"after": frames[0][0]["cursor"]})
+        assert events(await replay.next_payloads(9)) == frames[0][1:]
+        await replay.close()
         metrics = httpx.get(f"{s.base_url}/metrics").text
         assert "qsradar_websocket_connections" in metrics
         pids = {line for line in s.log().splitlines() if "qsradar ready" in line}

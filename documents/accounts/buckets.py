@@ -5,9 +5,9 @@ A bucket of `maximum` points restored at `rate` points per second is kept as one
 `maximum - (tat - now) * rate` points otherwise. Taking `cost` points moves `tat` to `max(tat, now) + cost / rate`
 and is allowed while the bucket stays non-negative, i.e. when `tat <= now + (maximum - cost) / rate`.
 
-Two atomic, standard updates, safe under any number of racing workers: `$max` lifts `tat` to `now` (creating the
-bucket), then a conditional `$inc` takes the points only if they are there. Times are epoch floats, never dates:
-the embedded server stores dates given to `$max`/`$set` as strings.
+Conditional atomic updates, standard and safe under any number of racing workers: an idle bucket is set to
+`now + cost / rate`, a busy one moves on by `cost / rate`, each only if the points are there (one command on the
+common path). Times are epoch floats, never dates: the embedded server stores dates given to `$set` as strings.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from beanie import Document
 from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError
 
 
 class CostBucket(Document):
@@ -57,27 +59,66 @@ def retry_after(tat: float, now: float, cost: int, maximum: int, rate: float) ->
     return max(0.0, max(tat, now) - now - (maximum - cost) / rate)
 
 
+# The last `tat` this process saw per bucket: only which single update to try first (one command instead of two on
+# the common path), never whether points are taken. Bounded: cleared when it grows past the limit.
+_last_tat: dict[str, float] = {}
+_LAST_TAT_LIMIT = 10_000
+
+
 async def take(key: str, cost: int, maximum: int, rate: float) -> Taken:
     """Take `cost` points from bucket `key` (created full) if they are there; shared by all workers."""
     coll = CostBucket.get_pymongo_collection()
-    await coll.update_one({"_id": key}, {"$max": {"tat": time.time()}}, upsert=True)
-    # `now` read after the lift: a request that queued behind others would otherwise judge the bucket by a stale
-    # clock while they moved `tat` on by theirs (100 concurrent calls on a slow database were refused with points left).
-    now = time.time()
-    limit = now + (maximum - cost) / rate
-    doc = await coll.find_one_and_update({"_id": key, "tat": {"$lte": limit}}, {"$inc": {"tat": cost / rate}},
-                                         return_document=ReturnDocument.AFTER)
-    if doc is not None:
-        return Taken(True, available_at(float(doc["tat"]), now, maximum, rate))
+    if cost > maximum:  # never allowed, whatever the bucket holds
+        return await _refuse(coll, key, cost, maximum, rate)
+    step = cost / rate
+    tat = now = time.time()
+    for _ in range(3):
+        # `now` read afresh each round: a request that queued behind others would otherwise judge the bucket by a
+        # stale clock while they moved `tat` on by theirs (100 concurrent calls on a slow database were refused
+        # with points left).
+        now = time.time()
+        limit = now + (maximum - cost) / rate
+        # Two conditional updates, each atomic and standard, cover GCRA's `max(tat, now) + step`: an idle bucket
+        # (`tat < now`) is set to `now + step`, a busy one (`now <= tat <= limit`) moves on by `step`. Neither
+        # matches a missing bucket or one without the points.
+        idle = ({"_id": key, "tat": {"$lt": now}}, {"$set": {"tat": now + step}})
+        busy = ({"_id": key, "tat": {"$gte": now, "$lte": limit}}, {"$inc": {"tat": step}})
+        for query, update in ((idle, busy) if _last_tat.get(key, 0.0) < now else (busy, idle)):
+            doc = await coll.find_one_and_update(query, update, return_document=ReturnDocument.AFTER)
+            if doc is not None:
+                _remember(key, float(doc["tat"]))
+                return Taken(True, available_at(float(doc["tat"]), now, maximum, rate))
+        current = await coll.find_one({"_id": key})
+        if current is None:
+            try:
+                await coll.insert_one({"_id": key, "tat": now + step})
+            except DuplicateKeyError:
+                continue  # another worker made it meanwhile: take from it
+            _remember(key, now + step)
+            return Taken(True, available_at(now + step, now, maximum, rate))
+        tat = float(current["tat"])
+        _remember(key, tat)
+        now = time.time()
+        if retry_after(tat, now, cost, maximum, rate) > 0:
+            return Taken(False, available_at(tat, now, maximum, rate), retry_after(tat, now, cost, maximum, rate))
+        # The points are there now: the clock moved on, or others gave points back; try again.
+    # Points there but no update applied, three times: the write itself fails silently (seen on the embedded server
+    # with a full disk). A limiter that cannot write lets the request through rather than call it RATE_LIMITED:
+    # reads go on, and a write fails on its own with its real error.
+    return Taken(True, available_at(tat, now, maximum, rate))
+
+
+async def _refuse(coll: Any, key: str, cost: int, maximum: int, rate: float) -> Taken:
     current = await coll.find_one({"_id": key})
+    now = time.time()
     tat = float(current["tat"]) if current else now
-    wait = retry_after(tat, now, cost, maximum, rate)
-    if wait <= 0:
-        # The points are there but the take did not apply: the write itself failed silently (seen on the embedded
-        # server with a full disk). A limiter that cannot write lets the request through rather than call it
-        # RATE_LIMITED: reads go on, and a write fails on its own with its real error.
-        return Taken(True, available_at(tat, now, maximum, rate))
-    return Taken(False, available_at(tat, now, maximum, rate), wait)
+    return Taken(False, available_at(tat, now, maximum, rate), retry_after(tat, now, cost, maximum, rate))
+
+
+def _remember(key: str, tat: float) -> None:
+    if len(_last_tat) >= _LAST_TAT_LIMIT:
+        _last_tat.clear()
+    _last_tat[key] = tat
 
 
 async def give_back(key: str, points: int, rate: float) -> None:

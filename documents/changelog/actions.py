@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,18 +14,30 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.changelog.models import SEQUENCE_NAME, ChangeEvent
 from documents.db.counters import next_value
+from documents.db.transactions import on_commit
 from documents.enums import AlertEventType, ChangeTopic
 
 OPTIONAL_FIELDS = ("enterprise_uscc", "credit_level", "previous_credit_level", "signal", "dedupe_key")
-# The entries appended while serving one operation (a list shared by every task that serves it), so the service
+
+
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """An entry as committed, and the warning it is about as written in the same transaction when the writer
+    passed it (the alert hub then renders the event without reading either back)."""
+
+    entry: dict
+    warning: dict | None = None
+
+
+# The entries committed while serving one operation (a list shared by every task that serves it), so the service
 # reads the log after a mutation only when the mutation wrote to it, and wakes other workers only for alerts.
-_appended: ContextVar[list[dict] | None] = ContextVar("changelog_appended", default=None)
+_appended: ContextVar[list[Appended] | None] = ContextVar("changelog_appended", default=None)
 
 
 @contextmanager
-def tracking_appends() -> Iterator[list[dict]]:
-    """Collect the entries appended inside the block (by this task and the tasks it starts), as written."""
-    entries: list[dict] = []
+def tracking_appends() -> Iterator[list[Appended]]:
+    """Collect the entries appended inside the block (by this task and the tasks it starts), once committed."""
+    entries: list[Appended] = []
     token = _appended.set(entries)
     try:
         yield entries
@@ -33,8 +46,10 @@ def tracking_appends() -> Iterator[list[dict]]:
 
 
 async def append(session: AsyncClientSession, topic: ChangeTopic, type: AlertEventType,
-                 entity_id: PydanticObjectId, at: datetime, **fields: Any) -> ChangeEvent:
-    """Write the next entry (its sequence number from the log's counter) in `session`'s transaction."""
+                 entity_id: PydanticObjectId, at: datetime, *, written_warning: dict | None = None,
+                 **fields: Any) -> ChangeEvent:
+    """Write the next entry (its sequence number from the log's counter) in `session`'s transaction;
+    `written_warning` is the warning document this transaction wrote, when the entry is about it."""
     seq = await next_value(SEQUENCE_NAME, session=session)
     event = ChangeEvent(seq=seq, topic=topic, type=type, entity_id=entity_id, at=at, **fields)
     doc = event.model_dump(by_alias=True, mode="python", exclude={"id"})
@@ -43,7 +58,8 @@ async def append(session: AsyncClientSession, topic: ChangeTopic, type: AlertEve
             doc.pop(name, None)  # entries of other topics stay as small as before these fields existed
     await ChangeEvent.get_pymongo_collection().insert_one(doc, session=session)
     if (entries := _appended.get()) is not None:
-        entries.append(doc)
+        # Only what commits: an aborted (or retried) attempt's entry never happened.
+        on_commit(lambda: entries.append(Appended(doc, written_warning)))
     return event
 
 

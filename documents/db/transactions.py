@@ -18,6 +18,7 @@ import fcntl
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TypeVar
 
@@ -40,13 +41,20 @@ class _SerialTransactions:
     @asynccontextmanager
     async def held(self) -> AsyncIterator[None]:
         await self.local.acquire()
-        acquiring = asyncio.ensure_future(asyncio.to_thread(fcntl.flock, self.fd, fcntl.LOCK_EX))
         try:
-            await asyncio.shield(acquiring)
+            # Free (the common case): taken at once, without the ~0.5 ms round trip through a thread.
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            acquiring = asyncio.ensure_future(asyncio.to_thread(fcntl.flock, self.fd, fcntl.LOCK_EX))
+            try:
+                await asyncio.shield(acquiring)
+            except BaseException:
+                # Cancelled while the thread waits: it still takes the file lock later, and nobody would release it
+                # (every other process would then wait for ever). Release both locks once it has.
+                acquiring.add_done_callback(self._release_after_cancel)
+                raise
         except BaseException:
-            # Cancelled while the thread waits: it still takes the file lock later, and nobody would release it
-            # (every other process would then wait for ever). Release both locks once it has.
-            acquiring.add_done_callback(self._release_after_cancel)
+            self.local.release()
             raise
         try:
             yield
@@ -61,6 +69,18 @@ class _SerialTransactions:
 
 
 _serial: _SerialTransactions | None = None
+# The callbacks of the transaction attempt running in this task (see `on_commit`).
+_on_commit: ContextVar[list[Callable[[], None]] | None] = ContextVar("on_commit", default=None)
+
+
+def on_commit(callback: Callable[[], None]) -> None:
+    """Call `callback` once the transaction running in this task commits; never if it aborts (an attempt the
+    driver retries forgets its callbacks). Outside a transaction, at once."""
+    pending = _on_commit.get()
+    if pending is None:
+        callback()
+    else:
+        pending.append(callback)
 
 
 def serialise_transactions(enabled: bool, lock_path: Path) -> None:
@@ -88,9 +108,19 @@ async def in_transaction(work: Callable[[AsyncClientSession], Awaitable[T]],
 
 
 async def _run(work: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
+    callbacks: list[Callable[[], None]] = []
+
+    async def attempt(session: AsyncClientSession) -> T:
+        callbacks.clear()  # a retried attempt starts afresh: what the aborted one registered never happened
+        token = _on_commit.set(callbacks)
+        try:
+            return await work(session)
+        finally:
+            _on_commit.reset(token)
+
     async with get_client().start_session() as session:
         try:
-            return await session.with_transaction(work)
+            result = await session.with_transaction(attempt)
         except PyMongoError:
             if _serial is not None:
                 # The embedded server keeps a transaction whose COMMIT failed (e.g. SQLITE_FULL) open on its one
@@ -98,3 +128,6 @@ async def _run(work: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
                 with contextlib.suppress(PyMongoError):
                     await get_client().admin.command("abortTransaction", session=session)
             raise
+    for callback in callbacks:
+        callback()
+    return result

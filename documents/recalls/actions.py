@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from beanie import PydanticObjectId
 from bson import ObjectId
@@ -146,7 +147,8 @@ async def announce(recall: Recall, *, by: str, warning: WarningRef | None = None
                            warning=warning.code if warning else None, units_affected=recall.units_affected,
                            defect_report=str(recall.defect_report_id) if recall.defect_report_id else None,
                            duties_created=[d.cause_key for d in created], duties_met=[d["cause_key"] for d in met])
-        link = {"warning_id": warning.id, "level": warning.level, "kind": warning.kind} if warning else {}
+        link: dict[str, Any] = ({"warning_id": warning.id, "level": warning.level, "kind": warning.kind}
+                                if warning else {})
         await changelog.append(session, ChangeTopic.RECALL,
                                AlertEventType.RECALL_ORDERED if ordered else AlertEventType.RECALL_ANNOUNCED,
                                recall.id, at, **link)

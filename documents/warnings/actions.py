@@ -62,7 +62,7 @@ async def _save_with_event(warning: Warning, expected_revision: int | None, even
                 raise StateConflict("the warning was changed by someone else; reload and try again", "STALE")
         if event_type is not None:
             event = await changelog.append(session, ChangeTopic.WARNING, event_type, warning.id, at,
-                                           warning_id=warning.id, level=warning.level,
+                                           written_warning=doc, warning_id=warning.id, level=warning.level,
                                            previous_level=previous_level, kind=warning.kind)
         if event_type is AlertEventType.PUBLISHED:
             # A DEFECT_RECALL measure owes a recall from each named enterprise, from this same transaction.

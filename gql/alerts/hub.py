@@ -23,13 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import bson
+from bson.codec_options import CodecOptions
 from pymongo.errors import PyMongoError
 from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
+from documents.changelog.actions import Appended
 from documents.changelog.models import ChangeEvent, topic_of
 from documents.core.background import cancel_and_wait
 from documents.core.errors import RuleViolation
+from documents.db.client import get_client
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enums import AlertEventType, ChangeTopic, WarningLevel
 from documents.products.codes import classify
@@ -60,6 +64,10 @@ RECONNECT_PAUSE_SECONDS = 1.0
 # the stream (or a stalled cursor) can delay an event by this much, never lose it.
 SAFETY_READ_SECONDS = 1.0
 BATCH = 500
+# Entries handed over by writers and not yet delivered (bounded: past it, the log is read as before).
+HANDED_LIMIT = 1000
+# A sibling gets the handed entries in its wake-up datagram up to this size, a bare wake-up beyond it.
+HANDED_DATAGRAM_BYTES = 60_000
 
 
 @dataclass(eq=False)
@@ -345,6 +353,41 @@ class SharedReads(Generic[T]):
         task.add_done_callback(settle)
 
 
+def handed_payload(appended: list[Appended]) -> bytes | None:
+    """The committed entries of one write, with the warnings written beside them, as BSON for this process's hub
+    and its siblings; None when there is no event among them."""
+    if not any(is_event(a.entry) for a in appended):
+        return None
+    items = []
+    for a in appended:
+        warning = {k: v for k, v in a.warning.items() if k != "search_text"} if a.warning is not None else None
+        items.append({"e": a.entry, "w": warning})
+    try:
+        return bson.encode({"handed": items})
+    except (bson.errors.InvalidDocument, OverflowError):
+        return None
+
+
+def decode_handed(payload: bytes, codec_options: CodecOptions) -> list[Appended]:
+    """The entries of a `handed_payload`, in the form a read returns them (the client's codec options: BSON dates to
+    the millisecond, in UTC)."""
+    items = bson.decode(payload, codec_options=codec_options)["handed"]
+    return [Appended(item["e"], item.get("w")) for item in items]
+
+
+def handed_run(handed: dict[int, Appended], after_seq: int) -> list[Appended]:
+    """The handed entries that continue the log right after `after_seq`, in order, up to the first one missing or
+    one that cannot be delivered from what was handed (an event about anything but the warning written with it)."""
+    run: list[Appended] = []
+    seq = after_seq + 1
+    while (a := handed.get(seq)) is not None:
+        if is_event(a.entry) and (topic_of(a.entry) is not ChangeTopic.WARNING or a.warning is None):
+            break
+        run.append(a)
+        seq += 1
+    return run
+
+
 class AlertHub:
     """The process's watcher and its subscribers."""
 
@@ -355,10 +398,14 @@ class AlertHub:
         self.subscribers: set[Subscriber] = set()
         self.last_seq = 0
         self._task: asyncio.Task | None = None
+        self._reader: asyncio.Task | None = None
         self._wake = asyncio.Event()
+        # Committed entries handed over by the writer (this process or a sibling), by sequence number: a run that
+        # continues the log is delivered without reading it back (two queries, ~2 ms on the embedded server).
+        self._handed: dict[int, Appended] = {}
         self.replays = SharedReads(read_log)  # replays after a cursor, shared when they ask together
         # The other workers on this host, woken at once after this one writes to the log (gql/alerts/siblings.py).
-        self.siblings = Siblings(wake_dir, self.poke) if wake_dir is not None else None
+        self.siblings = Siblings(wake_dir, self.poke, self.hand) if wake_dir is not None else None
 
     async def start(self) -> None:
         if self.siblings is not None:
@@ -366,9 +413,11 @@ class AlertHub:
         latest = await ChangeEvent.get_pymongo_collection().find_one({}, sort=[("seq", -1)])
         self.last_seq = int(latest["seq"]) if latest else 0
         self._task = asyncio.create_task(self._watch(), name="alert-hub-watcher")
+        self._reader = asyncio.create_task(self._read(), name="alert-hub-reader")
 
     async def stop(self) -> None:
         await cancel_and_wait(self._task)
+        await cancel_and_wait(self._reader)
         if self.siblings is not None:
             await self.siblings.stop()
 
@@ -388,13 +437,31 @@ class AlertHub:
         """Read the log now (after a write through this process) instead of waiting for the stream."""
         self._wake.set()
 
-    def wrote(self) -> None:
-        """This process wrote to the log: read it now, and wake the other workers on this host to read it too."""
-        self.poke()
+    def wrote(self, appended: list[Appended]) -> None:
+        """This process committed `appended` to the log: deliver it now, and hand it to the other workers on this
+        host (a bare wake-up when it does not fit one datagram: they read the log)."""
+        payload = handed_payload(appended)
+        if payload is not None:
+            self.hand(payload)
+        else:
+            self.poke()
         if self.siblings is not None:
-            self.siblings.notify()
+            self.siblings.notify(payload if payload is not None and len(payload) <= HANDED_DATAGRAM_BYTES else None)
+
+    def hand(self, payload: bytes) -> None:
+        """Entries committed by a writer (this process or a sibling): kept until delivered, then read now."""
+        try:
+            appended = decode_handed(payload, get_client().codec_options)
+        except Exception:  # a damaged datagram: the log has it all
+            appended = []
+        for a in appended:
+            seq = int(a.entry["seq"])
+            if seq > self.last_seq and len(self._handed) < HANDED_LIMIT:
+                self._handed[seq] = a
+        self.poke()
 
     async def _watch(self) -> None:
+        """Wakes the reader for every change the stream reports (a change stream is only a signal here)."""
         coll = ChangeEvent.get_pymongo_collection()
         resume_token = None
         failures = 0
@@ -402,20 +469,16 @@ class AlertHub:
             try:
                 async with await coll.watch([{"$match": {"operationType": "insert"}}], resume_after=resume_token,
                                             max_await_time_ms=MAX_AWAIT_MS) as stream:
-                    await self._catch_up()
+                    self.poke()  # whatever was logged while no stream was open
                     failures = 0
-                    last_read = time.monotonic()
                     while True:
                         started = time.monotonic()
                         change = await stream.try_next()
                         resume_token = stream.resume_token or resume_token
-                        if change is not None or self._wake.is_set() or started - last_read > SAFETY_READ_SECONDS:
-                            self._wake.clear()
-                            await self._catch_up()
-                            last_read = time.monotonic()
+                        if change is not None:
+                            self.poke()
                         elif time.monotonic() - started < FAST_EMPTY_SECONDS:
-                            with contextlib.suppress(asyncio.TimeoutError):
-                                await asyncio.wait_for(self._wake.wait(), EMPTY_PAUSE_SECONDS)
+                            await asyncio.sleep(EMPTY_PAUSE_SECONDS)
             except asyncio.CancelledError:
                 raise
             except PyMongoError as exc:
@@ -431,10 +494,40 @@ class AlertHub:
                 log.exception("alert-log watcher failed; restarting")
                 await asyncio.sleep(RECONNECT_PAUSE_SECONDS)
 
+    async def _read(self) -> None:
+        """Reads the log after `last_seq` when woken (a write here or on a sibling, the stream), and at least every
+        SAFETY_READ_SECONDS; apart from the stream, so a wake-up never waits for a getMore in flight."""
+        while True:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), SAFETY_READ_SECONDS)
+            self._wake.clear()
+            try:
+                await self._catch_up()
+            except asyncio.CancelledError:
+                raise
+            except PyMongoError as exc:
+                log.warning("alert-log reader lost the database (%s); retrying", exc)
+                await asyncio.sleep(RECONNECT_PAUSE_SECONDS)
+            except Exception:
+                log.exception("alert-log reader failed; retrying")
+                await asyncio.sleep(RECONNECT_PAUSE_SECONDS)
+
     async def _catch_up(self) -> None:
         more = True
         while more:
-            deliveries, last_read, more = await read_log(self.last_seq)
+            run = handed_run(self._handed, self.last_seq)
+            if run:
+                deliveries = [Delivery(a.entry, a.warning) for a in run if is_event(a.entry)]
+                await _find_watchers(deliveries)
+                last_read = int(run[-1].entry["seq"])
+            else:
+                deliveries, last_read, more = await read_log(self.last_seq)
+            for seq in [seq for seq in self._handed if seq <= last_read]:
+                del self._handed[seq]
+            if run:
+                # The run stopped short of what was handed (an entry it cannot deliver, or one missing): read the log
+                # for it now. Anything else logged after the run wakes the reader through the stream.
+                more = bool(self._handed)
             if last_read == self.last_seq:
                 return
             if self.on_change is not None:
@@ -479,14 +572,14 @@ async def stop_hub() -> None:
         _hub = None
 
 
-def poke_after_mutation(ctx: ExecutionContext, appended: list[dict]) -> None:
+def poke_after_mutation(ctx: ExecutionContext, appended: list[Appended]) -> None:
     """After a mutation that wrote to the change log (`appended`, from changelog tracking_appends), this process
     reads the log at once; when an entry may reach a subscriber, the other workers on this host are woken to read
     it too (other entries reach them through the change stream, as before: no extra reads for every write). A
     mutation that logged nothing costs no read."""
     with contextlib.suppress(Exception):  # an invalid document has no operation type
         if appended and ctx.operation_type is OperationType.MUTATION and _hub is not None:
-            if any(is_event(entry) for entry in appended):
-                _hub.wrote()
+            if any(is_event(a.entry) for a in appended):
+                _hub.wrote(appended)
             else:
                 _hub.poke()

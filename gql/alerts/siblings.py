@@ -1,8 +1,9 @@
 """Wake-ups between the worker processes of one host: a worker that wrote to the change log tells its siblings at
 once over Unix datagram sockets, instead of leaving them to notice through the change stream (on the embedded
 server an idle stream is polled, so a sibling heard of the change up to 50 ms late: issue 16). A wake-up only
-makes a hub read the log now; the log stays the only source of events, so a lost datagram costs latency, never an
-event. Workers on other hosts still hear through the change stream.
+makes a hub read the log now, or carries the entries the writer committed so the hub need not read them back; the
+log stays the only source of events (a hub delivers handed entries only where they continue what it has read), so a
+lost datagram costs latency, never an event. Workers on other hosts still hear through the change stream.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 log = logging.getLogger("qsradar.alerts")
 
 REFRESH_SECONDS = 1.0  # how often the list of siblings is read again (workers come and go rarely)
+WAKE = b"w"  # a bare wake-up; any other datagram carries the writer's committed entries (gql/alerts/hub.py)
 
 
 def wake_directory(*identity: str) -> Path:
@@ -33,9 +35,11 @@ def wake_directory(*identity: str) -> Path:
 class Siblings(asyncio.DatagramProtocol):
     """This process's wake-up socket in `directory`, and the datagram it sends to every other one there."""
 
-    def __init__(self, directory: Path, on_wake: Callable[[], None]) -> None:
+    def __init__(self, directory: Path, on_wake: Callable[[], None],
+                 on_handed: Callable[[bytes], None] | None = None) -> None:
         self.directory = directory
         self.on_wake = on_wake
+        self.on_handed = on_handed  # the writer's committed entries, when they came with the wake-up
         self.path = directory / f"{os.getpid()}.sock"
         self._sock: socket.socket | None = None
         self._transport: asyncio.DatagramTransport | None = None
@@ -44,28 +48,44 @@ class Siblings(asyncio.DatagramProtocol):
 
     async def start(self) -> None:
         try:
-            self.directory.mkdir(mode=0o700, exist_ok=True)
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()  # left by a process with this pid that died
-            sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-            sock.bind(str(self.path))
-            sock.setblocking(False)
+            try:
+                sock = self._bind()
+            except FileNotFoundError:  # the last sibling removed the directory as this one made it: once more
+                sock = self._bind()
         except OSError as exc:
             log.warning("no wake-ups between workers (%s); they hear of changes through the change stream", exc)
             return
         self._transport, _ = await asyncio.get_running_loop().create_datagram_endpoint(lambda: self, sock=sock)
         self._sock = sock
 
-    def datagram_received(self, data: bytes, addr: object) -> None:
-        self.on_wake()
+    def _bind(self) -> socket.socket:
+        self.directory.mkdir(mode=0o700, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()  # left by a process with this pid that died
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        try:
+            sock.bind(str(self.path))
+        except OSError:
+            sock.close()
+            raise
+        sock.setblocking(False)
+        return sock
 
-    def notify(self) -> None:
-        """Wake every sibling (never blocks: a sibling whose socket is full is awake already)."""
+    def datagram_received(self, data: bytes, addr: object) -> None:
+        if data != WAKE and self.on_handed is not None:
+            self.on_handed(data)
+        else:
+            self.on_wake()
+
+    def notify(self, handed: bytes | None = None) -> None:
+        """Wake every sibling, handing it `handed` when given (never blocks: a sibling whose socket is full is awake
+        already)."""
         if self._sock is None:
             return
+        data = handed or WAKE
         for peer in self._siblings():
             try:
-                self._sock.sendto(b"w", peer)
+                self._sock.sendto(data, peer)
             except (ConnectionRefusedError, FileNotFoundError):
                 # A worker that died without cleaning up: nobody reads this socket any more.
                 with contextlib.suppress(OSError):
@@ -93,3 +113,5 @@ class Siblings(asyncio.DatagramProtocol):
             self._sock = None
         with contextlib.suppress(OSError):
             self.path.unlink()
+        with contextlib.suppress(OSError):
+            self.directory.rmdir()  # the last worker of the service leaves no directory behind (only when empty)
