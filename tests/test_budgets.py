@@ -192,3 +192,41 @@ def test_anonymous_cached_answers_are_paid_per_address(two: tuple[Stack, Stack])
     assert any(hit == "hit" for hit, _ in seen)  # cached answers were charged too
     assert refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
     assert int(refused.headers["Retry-After"]) >= 1
+
+
+# --- the shared bucket itself, on the real database ------------------------------------------------------------------
+
+async def test_racing_takes_never_overdraw_a_bucket(live_server: Stack) -> None:
+    # One command on the common path (an idle or a busy bucket, whichever this process saw last); every race of
+    # creating, taking and guessing wrong still takes exactly the points that are there.
+    import uuid
+
+    from documents.db import client as database
+    from documents.db.registry import all_documents
+
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    await database.connect(uri, f"buckets_{uuid.uuid4().hex[:8]}", all_documents())
+    try:
+        slow = 0.001  # points per second: nothing comes back during the test
+
+        async def race(key: str, n: int, cost: int, maximum: int) -> list[buckets.Taken]:
+            return list(await asyncio.gather(*(buckets.take(key, cost, maximum, slow) for _ in range(n))))
+
+        created = await race("test:new", 20, 10, 50)  # 20 first takes on a bucket that does not exist yet
+        assert sum(t.allowed for t in created) == 5
+        assert all(t.retry_after > 0 for t in created if not t.allowed)
+        buckets._last_tat.clear()  # another process: its guess of idle is wrong for this busy bucket
+        assert not (await buckets.take("test:new", 10, 50, slow)).allowed
+        busy = await race("test:busy", 1, 10, 100)  # then busy: the next takes move it on
+        busy += await race("test:busy", 30, 10, 100)
+        assert sum(t.allowed for t in busy) == 10 and min(t.available for t in busy) == 0
+        too_big = await buckets.take("test:busy", 101, 100, slow)  # more than the bucket holds: never
+        assert not too_big.allowed and too_big.available == 0
+        fresh = await buckets.take("test:big", 101, 100, slow)
+        assert not fresh.allowed and fresh.available == 100
+        # An idle bucket (its time passed) is taken from in one step, whatever was guessed.
+        await buckets.CostBucket.get_pymongo_collection().insert_one({"_id": "test:idle", "tat": time.time() - 60})
+        buckets._last_tat["test:idle"] = time.time() + 60  # a wrong guess: busy first
+        assert (await buckets.take("test:idle", 10, 100, 1.0)).available == 90
+    finally:
+        await database.disconnect()
