@@ -586,6 +586,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fanout", type=int, default=20_000, help="subscribers of the fan-out scenario")
     parser.add_argument("--no-floor", action="store_true", help="skip the floor beside the fan-out")
     parser.add_argument("--max", type=int, default=SERIES_SIZES[-1], help="largest size of the scale series")
+    parser.add_argument("--min", type=int, default=SERIES_SIZES[0],
+                        help="smallest size of the scale series (e.g. --min 1000000: the 1 M point alone, ~25 min of load)")
     parser.add_argument("--duration", type=float, default=8.0, help="seconds per series measurement")
     parser.add_argument("--churn", type=int, default=1000, help="subscribers of the churn scenario")
     parser.add_argument("--service-root", type=Path, default=ROOT, help="run the service from this checkout")
@@ -604,7 +606,7 @@ def main(argv: list[str]) -> int:
         name = f"fanout_{args.fanout}"
         results["scenarios"][name] = {**fanout(args.fanout, not args.no_floor, args.service_root), "meta": meta}
     if "series" in only:
-        sizes = [s for s in SERIES_SIZES if s <= args.max] or [args.max]
+        sizes = [s for s in SERIES_SIZES if args.min <= s <= args.max] or [args.max]
         results["scenarios"]["scale_series"] = {**series(sizes, args.duration), "meta": meta}
         for name, v in results["scenarios"]["scale_series"]["verdicts"].items():
             print(f"  {name}: p50 {v['p50_ms']} ms at {sizes}; ratio {v['ratio']} ({v['result']}, target <= "

@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     # yields a clear error within this many milliseconds instead of hanging requests.
     # Above the change-stream watcher's maxAwaitTimeMS (1000 in gql/alerts/hub.py), which CSOT requires.
     db_timeout_ms: int = Field(5000, alias="QSRADAR_DB_TIMEOUT_MS", ge=1500)
+    # Start-up (index builds, one-off upgrades, demo seeding) runs under this limit instead of db_timeout_ms.
+    startup_timeout_seconds: float = Field(600.0, alias="QSRADAR_STARTUP_TIMEOUT", gt=0)
     # graphql-transport-ws: seconds a socket may stay open without connection_init (then 4408).
     ws_init_timeout_seconds: float = Field(10.0, alias="QSRADAR_WS_INIT_TIMEOUT", gt=0)
     # Largest WebSocket message accepted (bytes); a bigger one closes the socket with 1009.

@@ -10,6 +10,7 @@ import asyncio
 import logging
 import sys
 
+import pymongo
 from pydantic import ValidationError
 
 from documents.db import client as database
@@ -21,11 +22,12 @@ from documents.settings import Settings
 async def run(settings: Settings) -> None:
     # connect() → init_beanie creates the indexes of every registered document.
     assert settings.mongodb_uri  # main() refuses to start without one
-    await database.connect(settings.mongodb_uri, settings.database_name, all_documents())
-    try:
-        await migrations.upgrade()
-    finally:
-        await database.disconnect()
+    with pymongo.timeout(settings.startup_timeout_seconds):  # index builds and upgrade passes scan collections
+        await database.connect(settings.mongodb_uri, settings.database_name, all_documents())
+        try:
+            await migrations.upgrade()
+        finally:
+            await database.disconnect()
 
 
 def main() -> int:

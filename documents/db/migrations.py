@@ -1,10 +1,17 @@
-"""Idempotent data upgrades run at start-up, before anything reads the data."""
+"""Idempotent data upgrades run at start-up, before anything reads the data; each once per database (a marker in
+`upgrades`), since each pass scans a collection (seconds at a million warnings on the embedded server)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 
-from documents.core.clock import sort_key
+from beanie import Document
+from pydantic import Field
+from pymongo.errors import DuplicateKeyError
+
+from documents.core.clock import sort_key, utcnow
 from documents.recalls.models import Recall
 
 log = logging.getLogger("qsradar.migrations")
@@ -41,10 +48,32 @@ async def add_revisions() -> int:
     return changed
 
 
+class Upgrade(Document):
+    """An upgrade pass that has run to the end on this database: `_id` is its name."""
+
+    id: str  # type: ignore[assignment]
+    at: datetime = Field(default_factory=utcnow)
+    changed: int = 0
+
+    class Settings:
+        name = "upgrades"
+
+
 async def upgrade() -> None:
-    """Every start-up upgrade, in order."""
-    await upgrade_sort_keys()
-    await add_revisions()
+    """Every start-up upgrade not yet done on this database, in order (workers starting together may both run a
+    pass: each is idempotent)."""
     from documents.enterprises.actions import upgrade_stored
 
-    await upgrade_stored()  # enterprises: keyset and search fields
+    passes: list[tuple[str, Callable[[], Awaitable[int]]]] = [
+        ("sort-keys-digits", upgrade_sort_keys), ("revisions", add_revisions),
+        ("enterprise-derived-fields", upgrade_stored),  # enterprises: keyset and search fields
+    ]
+    done = {d["_id"] async for d in Upgrade.get_pymongo_collection().find({}, {"_id": 1})}
+    for name, run in passes:
+        if name in done:
+            continue
+        changed = await run()
+        try:
+            await Upgrade.get_pymongo_collection().insert_one({"_id": name, "at": utcnow(), "changed": changed})
+        except DuplicateKeyError:
+            pass  # another worker finished it too

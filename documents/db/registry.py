@@ -13,6 +13,7 @@ from documents.audit.models import AuditEntry
 from documents.changelog.models import ChangeEvent
 from documents.complaints.models import Complaint
 from documents.db.counters import Counter
+from documents.db.migrations import Upgrade
 from documents.defects.models import DefectReport
 from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import CreditApplication, Enterprise
@@ -30,4 +31,4 @@ def all_documents() -> list[type[Document]]:
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
             RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning, WarningCode,
             Complaint, Product, Upload, WatchedProduct,
-            CostBucket, PersistedDocument, WebhookEndpoint, WebhookDelivery]
+            CostBucket, PersistedDocument, WebhookEndpoint, WebhookDelivery, Upgrade]

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pymongo
 from pymongo.errors import PyMongoError
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
@@ -66,14 +67,19 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
         if not uri:
             embedded = EmbeddedServer(settings.data_dir)
             uri = await asyncio.to_thread(embedded.start)
-        await database.connect(uri, settings.database_name, all_documents(), on_command=count_db_command)
-        serialise_transactions(await database.lacks_transaction_isolation(),
-                               settings.data_dir / "transactions.lock")
-        await migrations.upgrade()
-        if not settings.is_production:
-            await seed_demo_data()
-            await seed_demo_identities()
-        await register_manifest()  # the front end's documents, by hash (gql/service/persisted.py)
+        # Start-up passes (index builds, upgrades, seeding) may scan whole collections, and the other worker's
+        # commands queue behind them on the embedded server: a start-up time limit, not the per-request timeoutMS
+        # (at a million warnings the service did not start). Background tasks start after this block, so they keep
+        # the per-request limit.
+        with pymongo.timeout(settings.startup_timeout_seconds):
+            await database.connect(uri, settings.database_name, all_documents(), on_command=count_db_command)
+            serialise_transactions(await database.lacks_transaction_isolation(),
+                                   settings.data_dir / "transactions.lock")
+            await migrations.upgrade()
+            if not settings.is_production:
+                await seed_demo_data()
+                await seed_demo_identities()
+            await register_manifest()  # the front end's documents, by hash (gql/service/persisted.py)
         # Public answers are dropped on every change-log batch, whichever worker wrote it.
         # Workers on this host wake each other after a write (gql/alerts/siblings.py), keyed by data and database.
         await start_hub(settings.subscriber_queue_size, on_change=public_cache.invalidate,

@@ -1,0 +1,37 @@
+"""Start-up data upgrades: each pass runs once per database, recorded in `upgrades`, so a restart at a million
+warnings does not scan them again."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from tests.stack import Stack
+
+
+async def test_each_upgrade_runs_once_per_database(live_server: Stack) -> None:
+    from documents.db import client as database
+    from documents.db import migrations
+    from documents.db.registry import all_documents
+
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    name = f"upgrades_{uuid.uuid4().hex[:8]}"
+    client = await database.connect(uri, name, all_documents())
+    try:
+        recalls = client[name]["recalls"]
+        old_key = {"sort_key": "2025-06-20T08:00:00.000000|x", "announced_at": datetime(2025, 6, 20, 8, tzinfo=UTC)}
+        await recalls.insert_one({"_id": "r1", **old_key})
+        await migrations.upgrade()
+        first = await recalls.find_one({"_id": "r1"})
+        assert first is not None and not first["sort_key"].startswith("2025-")  # rewritten to the digits-only form
+        assert first["revision"] == 0  # the revisions pass ran too
+        done = {d["_id"]: d["changed"] async for d in client[name]["upgrades"].find({})}
+        assert done["sort-keys-digits"] == 1 and done["revisions"] == 1 and "enterprise-derived-fields" in done
+        # Recorded: a later start does not scan again (a document in the old form now would come from a restore
+        # of an old backup, which brings its own `upgrades`).
+        await recalls.insert_one({"_id": "r2", **old_key})
+        await migrations.upgrade()
+        second = await recalls.find_one({"_id": "r2"})
+        assert second is not None and second["sort_key"] == old_key["sort_key"]
+    finally:
+        await database.disconnect()
