@@ -68,9 +68,10 @@ SERVICE_CMD = [PY, "-c", "import functools, sys, uvicorn; "
                "from gql.__main__ import main; sys.exit(main())"]
 
 
-async def load_data(uri: str, scale: float, tmp: Path) -> dict:
+async def load_data(uri: str, scale: float, tmp: Path, reuse: bool = False) -> dict:
     """bench/dataset.py at `scale`, the development demo data and identities (as the service seeds them), and
-    cursors into the anonymous list (the newest 80 %, so pages are full)."""
+    cursors into the anonymous list (the newest 80 %, so pages are full); with `reuse`, only the cursors (a point
+    kept with BENCH_KEEP=1)."""
     from auth.demo_identities import seed_demo_identities
     from bench import dataset
     from documents.db import client as database
@@ -85,10 +86,15 @@ async def load_data(uri: str, scale: float, tmp: Path) -> dict:
     # The embedded server runs one transaction at a time (the demo seed writes complaints in a background task).
     serialise_transactions(await database.lacks_transaction_isolation(), tmp / "transactions.lock")
     try:
-        info = await dataset.load(scale)
-        await seed_demo_data()
-        await seed_demo_identities()
-        await asyncio.gather(*list(demo_complaints._tasks))
+        if reuse:
+            info = {"reused": True, "seconds": 0.0, "by_status": None}
+            for name in ("warnings", "enterprises", "recalls"):
+                info[name] = await database.get_client()["qsradar"][name].estimated_document_count()
+        else:
+            info = await dataset.load(scale)
+            await seed_demo_data()
+            await seed_demo_identities()
+            await asyncio.gather(*list(demo_complaints._tasks))
         coll = database.get_client()["qsradar"]["warnings"]
         anon = [d["sort_key"] async for d in coll.find({"status": {"$in": ["LIFTED", "PUBLISHED"]},
                                                         "kind": "ANNOUNCEMENT"}, {"sort_key": 1})]
@@ -295,13 +301,16 @@ def _lookup_requests(text: bool) -> list[dict]:
 
 def series_point(size: int, duration: float) -> dict:
     """One size of the scale series: load, file size, and p50/p99 of each query at 16 connections."""
-    tmp = Path(tempfile.mkdtemp(prefix=f"qsradar-scale-{size}-"))
+    # BENCH_SCALE_REUSE=<dir kept with BENCH_KEEP=1>: measure that point again without loading it (1 M: ~24 min).
+    kept = os.environ.get("BENCH_SCALE_REUSE")
+    reuse = bool(kept) and f"qsradar-scale-{size}-" in Path(kept or "").name
+    tmp = Path(kept) if reuse and kept else Path(tempfile.mkdtemp(prefix=f"qsradar-scale-{size}-"))
     db = EmbeddedServer(tmp)
     uri = db.start()
     point: dict[str, Any] = {"warnings": size}
     try:
         t0 = time.perf_counter()
-        info = asyncio.run(load_data(uri, size / 10_000, tmp))
+        info = asyncio.run(load_data(uri, size / 10_000, tmp, reuse))
         point["load_s"] = round(time.perf_counter() - t0, 1)
         point["dataset"] = {k: info[k] for k in ("warnings", "enterprises", "recalls", "by_status", "seconds")}
         time.sleep(2)  # let the store flush before measuring its files
@@ -310,7 +319,8 @@ def series_point(size: int, duration: float) -> dict:
         point["db_mb"] = round(db_bytes / 2**20, 1)
         point["db_mb_per_10k_documents"] = round(db_bytes / 2**20 / (documents / 10_000), 2)
         point["db_mb_per_10k_warnings"] = round(db_bytes / 2**20 / (size / 10_000), 2)
-        print(f"  {size:,} warnings: loaded in {point['load_s']} s ({documents:,} documents), database "
+        loaded = "kept, not loaded again" if reuse else f"loaded in {point['load_s']} s"
+        print(f"  {size:,} warnings: {loaded} ({documents:,} documents), database "
               f"{point['db_mb']} MB = {point['db_mb_per_10k_documents']} MB per 10 k documents", flush=True)
         cursors = info["anon_cursors"]
         reqs = {"cold_list": make_requests("cold_list", cursors, n=3000)[0],
@@ -326,7 +336,10 @@ def series_point(size: int, duration: float) -> dict:
                 headers = {"cold_list": {}, "nested": agency, "productLookup": agency, "productLookup_text": agency}
                 for name, rs in reqs.items():  # a wrong answer would measure nothing
                     body = c.post("/graphql", json=rs[0]["body"], headers=headers[name]).json()
-                    if "errors" in body or (not name.startswith("productLookup") and not edge_ids(body)):
+                    if "errors" in body:  # e.g. a scan past the database deadline: printed, then measured as is
+                        point.setdefault("first_answers", {})[name] = str(body["errors"])[:200]
+                        print(f"    {name}: the first answer is an error: {str(body['errors'])[:160]}", flush=True)
+                    elif not name.startswith("productLookup") and not edge_ids(body):
                         raise RuntimeError(f"{name} at {size}: {str(body)[:300]}")
             roles = {"w1": service.workers[0], "w2": service.workers[1], "db": db.pid}
             for name, rs in reqs.items():

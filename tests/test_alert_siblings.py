@@ -72,3 +72,18 @@ def test_one_directory_per_service_short_enough_for_a_socket_path() -> None:
     assert a == wake_directory("/srv/qsradar/var", "mongodb://db-0,db-1/?replicaSet=rs0", "qsradar")
     assert a != wake_directory("/srv/other/var", "mongodb://db-0,db-1/?replicaSet=rs0", "qsradar")
     assert len(str(a / f"{2**22}.sock").encode()) < 100
+
+
+async def test_a_directory_others_may_write_to_is_refused(tmp_path: Path) -> None:
+    # Handed entries are delivered to subscribers: a directory with a predictable name that another user made, or
+    # opened to others, must not carry them. The worker goes without wake-ups (the change stream still has it all).
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    woken = asyncio.Event()
+    worker = Siblings(shared, woken.set, lambda data: woken.set())
+    await worker.start()
+    assert not [n for n in os.listdir(shared) if n.endswith(".sock")]
+    worker.notify(b"entries")  # no socket: nothing sent, nothing raised
+    await worker.stop()
+    assert shared.name in os.listdir(tmp_path)  # not this worker's to remove

@@ -14,6 +14,7 @@ import hashlib
 import logging
 import os
 import socket
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -60,6 +61,11 @@ class Siblings(asyncio.DatagramProtocol):
 
     def _bind(self) -> socket.socket:
         self.directory.mkdir(mode=0o700, exist_ok=True)
+        # A datagram may carry entries the hub delivers: only this user may send one. The name is predictable, so a
+        # directory someone else made (or opened to others, or a link) is refused: no wake-ups then, nothing lost.
+        info = os.lstat(self.directory)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+            raise PermissionError(f"{self.directory} is not a directory of this user's alone")
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()  # left by a process with this pid that died
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -107,10 +113,11 @@ class Siblings(asyncio.DatagramProtocol):
         return self._peers
 
     async def stop(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-            self._transport = None
-            self._sock = None
+        if self._transport is None:
+            return  # never bound (a refused directory is not this worker's to remove)
+        self._transport.close()
+        self._transport = None
+        self._sock = None
         with contextlib.suppress(OSError):
             self.path.unlink()
         with contextlib.suppress(OSError):
