@@ -10,11 +10,9 @@ warning, `$lt` matched none) while `find` and the `count` command get it right.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-import pymongo
 from bson import ObjectId
 
 
@@ -34,16 +32,6 @@ def has_any(values: list[Any]) -> dict[str, list[Any]]:
     documents, measured; equality would use it but never matches digit strings in arrays). MongoDB serves both
     from the multikey index."""
     return {"$in": list(values)}
-
-
-async def every_document(coll: Any, projection: dict[str, Any] | None = None,
-                         seconds: float = 120) -> AsyncIterator[dict]:
-    """Every document of `coll`, for a one-off pass (start-up, seeding): one cursor under a longer time limit than
-    the client's per-operation one, which covers a cursor's whole life. (Paging by `_id` is no way out: the embedded
-    server sorts each page by scanning.)"""
-    with pymongo.timeout(seconds):
-        async for doc in coll.find({}, projection):
-            yield doc
 
 
 def _has_object_id(value: Any) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from documents.core.clock import utcnow
-from documents.db.query_shapes import every_document, has_any
+from documents.db.query_shapes import has_any
 from documents.enums import ProductCodeType, RecallStatus
 from documents.products.codes import ProductCode, classify
 from documents.products.models import Product
@@ -132,7 +132,8 @@ async def refresh_from_recalls() -> int:
     coll = Product.get_pymongo_collection()
     added = 0
     # Every recall, filtered here: on the embedded server `{"gtins.0": {"$exists": true}}` matches nothing (measured).
-    async for recall in every_document(Recall.get_pymongo_collection()):
+    # One cursor for the whole pass: it runs while seeding, under the start-up time limit (gql/service/app.py).
+    async for recall in Recall.get_pymongo_collection().find({}):
         for raw in recall.get("gtins") or []:
             code = classify(str(raw))
             if code.type is not ProductCodeType.GTIN or not code.valid:

@@ -68,6 +68,8 @@ BATCH = 500
 HANDED_LIMIT = 1000
 # A sibling gets the handed entries in its wake-up datagram up to this size, a bare wake-up beyond it.
 HANDED_DATAGRAM_BYTES = 60_000
+# What a delivery never needs of a warning (read from the log or handed over): the search field, its largest.
+WARNING_OMITS = {"search_text": 0}
 
 
 @dataclass(eq=False)
@@ -269,7 +271,7 @@ async def read_log(after_seq: int, limit: int = BATCH) -> tuple[list[Delivery], 
         return [], after_seq, False
     events = [e for e in entries if is_event(e)]
     warnings = await _by_id(WarningDoc.get_pymongo_collection(),
-                            {e["warning_id"] for e in events if e.get("warning_id") is not None}, {"search_text": 0})
+                            {e["warning_id"] for e in events if e.get("warning_id") is not None}, WARNING_OMITS)
     recalls = await _by_id(RecallDoc.get_pymongo_collection(),
                            {e["entity_id"] for e in events if topic_of(e) is ChangeTopic.RECALL})
     enterprises = await _by_id(EnterpriseDoc.get_pymongo_collection(),
@@ -360,7 +362,8 @@ def handed_payload(appended: list[Appended]) -> bytes | None:
         return None
     items = []
     for a in appended:
-        warning = {k: v for k, v in a.warning.items() if k != "search_text"} if a.warning is not None else None
+        warning = ({k: v for k, v in a.warning.items() if k not in WARNING_OMITS} if a.warning is not None
+                   else None)
         items.append({"e": a.entry, "w": warning})
     try:
         return bson.encode({"handed": items})
