@@ -38,6 +38,7 @@ from documents.enums import (
     WarningLevel,
     WarningStatus,
 )
+from documents.recalls.actions import index_lookup_keys
 from documents.recalls.models import Recall
 from documents.warnings import actions as warning_actions
 from documents.warnings import models as warnings
@@ -235,6 +236,7 @@ async def load(scale: float, seed: int = 2026) -> dict:
     rcoll = Recall.get_pymongo_collection()
     for k in range(0, len(recalls), CHUNK):
         await rcoll.insert_many(recalls[k:k + CHUNK], ordered=False)
+        await index_lookup_keys(recalls[k:k + CHUNK])  # what announce writes with a recall for its look-ups
     by_status: dict[str, int] = defaultdict(int)
     for w in ws:
         by_status[w.status.value] += 1

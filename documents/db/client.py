@@ -8,6 +8,7 @@ from beanie import Document, init_beanie
 from pymongo import AsyncMongoClient, monitoring
 
 _client: AsyncMongoClient | None = None
+_embedded = False
 
 
 class _CommandCounter(monitoring.CommandListener):
@@ -32,7 +33,7 @@ async def connect(uri: str, database_name: str, documents: list[type[Document]],
 
     `timeout_ms` (default: QSRADAR_DB_TIMEOUT_MS) bounds every operation, retries included.
     """
-    global _client
+    global _client, _embedded
     listeners = [_CommandCounter(on_command)] if on_command else []
     if timeout_ms is None:
         from documents.settings import get_settings
@@ -46,6 +47,7 @@ async def connect(uri: str, database_name: str, documents: list[type[Document]],
         connectTimeoutMS=min(3000, timeout_ms), appname="qsradar", event_listeners=listeners,
     )
     await init_beanie(database=client[database_name], document_models=documents)
+    _embedded = (await client.admin.command("buildInfo")).get("process") == "nx_27017"
     _client = client
     return client
 
@@ -76,7 +78,11 @@ async def ping(timeout_ms: int = 1000) -> bool:
         return False
 
 
+def is_embedded() -> bool:
+    """True when `connect` reached the embedded nx-27017 server, not a real MongoDB."""
+    return _embedded
+
+
 async def lacks_transaction_isolation() -> bool:
     """True for the embedded nx-27017 server (see documents/transactions.py); a real MongoDB isolates."""
-    info = await get_client().admin.command("buildInfo")
-    return info.get("process") == "nx_27017"
+    return _embedded

@@ -19,7 +19,7 @@ from documents.demo.seed_marker import SeedMarker
 from documents.enterprises.models import CreditApplication, Enterprise
 from documents.persisted.models import PersistedDocument
 from documents.products.models import Product
-from documents.recalls.models import Recall, RecallDuty
+from documents.recalls.models import Recall, RecallCode, RecallDuty, WarningRecalls
 from documents.uploads.models import Upload
 from documents.warnings.models import Warning, WarningCode
 from documents.watchlist.models import WatchedProduct
@@ -29,6 +29,6 @@ from documents.webhooks.models import WebhookDelivery, WebhookEndpoint
 def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
-            RateCounter, Recall, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning, WarningCode,
-            Complaint, Product, Upload, WatchedProduct,
+            RateCounter, Recall, RecallCode, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning, WarningCode,
+            Complaint, Product, Upload, WatchedProduct, WarningRecalls,
             CostBucket, PersistedDocument, WebhookEndpoint, WebhookDelivery, Upgrade]

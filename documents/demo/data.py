@@ -20,6 +20,7 @@ from documents.enterprises.rules import uscc_check_character
 from documents.enums import CreditLevel, CrossBorderClass, HazardType, Measure, RecallStatus, RecallType
 from documents.enums import WarningKind as K
 from documents.enums import WarningLevel as L
+from documents.recalls import actions as recall_actions
 from documents.recalls.models import Recall
 from documents.warnings import actions as warning_actions
 from documents.warnings import models as warnings
@@ -311,7 +312,8 @@ async def _seed_recalls(by_key: dict[str, warnings.Warning]) -> None:
         try:
             await recall.insert()
         except DuplicateKeyError:
-            pass
+            continue
+        await recall_actions.index_lookup_keys([recall.model_dump(by_alias=True, mode="python")])
 
 
 async def seed_demo_data() -> bool:

@@ -9,22 +9,24 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from documents.core.clock import utcnow
-from documents.db.query_shapes import has_any
+from documents.db.query_shapes import find_keyed
 from documents.enums import ProductCodeType, RecallStatus
 from documents.products.codes import ProductCode, classify
 from documents.products.models import Product
-from documents.recalls.models import Recall
+from documents.recalls.models import Recall, RecallCode
 from documents.warnings.models import Warning, WarningCode
 
 ACTIVE_RECALL = [RecallStatus.ANNOUNCED.value, RecallStatus.IN_PROGRESS.value]
 MAX_RESULTS = 20
 
 
-def _recall_code_query(code: ProductCode) -> dict[str, Any]:
-    """Recalls carrying this GTIN (any spelling) or trace code (as typed or upper-case)."""
-    if code.type is ProductCodeType.GTIN:
-        return {"gtins": has_any(code.variants())}
-    return {"trace_codes": {"$in": list(dict.fromkeys([code.code, code.raw.strip()]))}}
+async def _recall_code_query(code: ProductCode) -> dict[str, Any] | None:
+    """Recalls carrying this GTIN (any spelling) or trace code (as typed or upper-case), through their code index
+    (RecallCode); None when none does."""
+    spellings = code.variants() if code.type is ProductCodeType.GTIN else [code.code, code.raw.strip()]
+    entries = await find_keyed(RecallCode.get_pymongo_collection(), "key", spellings, {"kind": 1, "recall_id": 1})
+    ids = sorted({e["recall_id"] for e in entries if e["kind"] == code.type.value})
+    return {"_id": {"$in": ids}} if ids else None
 
 
 def _from_recall(code: ProductCode, recall: dict) -> dict:
@@ -42,10 +44,11 @@ async def products_for(code: ProductCode) -> list[dict]:
     if code.type is ProductCodeType.TEXT:
         pattern = re.escape(code.key)
         return await coll.find({"search_text": {"$regex": pattern}}).limit(MAX_RESULTS).to_list(MAX_RESULTS)
-    found = await coll.find({"code": {"$in": code.variants()}}).to_list(MAX_RESULTS)
+    found = (await find_keyed(coll, "code", code.variants()))[:MAX_RESULTS]
     if found or not code.valid:
         return found
-    recall = await Recall.get_pymongo_collection().find_one(_recall_code_query(code), sort=[("sort_key", -1)])
+    carrying = await _recall_code_query(code)
+    recall = await Recall.get_pymongo_collection().find_one(carrying, sort=[("sort_key", -1)]) if carrying else None
     return [_from_recall(code, recall)] if recall else []
 
 
@@ -68,10 +71,10 @@ async def active_recalls(code: ProductCode, products: list[dict], restriction: d
         pattern = re.escape(code.code)
         alternatives += [{"product_name": {"$regex": pattern, "$options": "i"}},
                          {"brand": {"$regex": pattern, "$options": "i"}}]
-    else:
-        alternatives.append(_recall_code_query(code))
-    if linked:
-        alternatives.append({"code": {"$in": linked}})
+    elif carrying := await _recall_code_query(code):
+        alternatives.append(carrying)
+    # One equality per linked code (served from the unique index; `$in` scans on the embedded server).
+    alternatives += [{"code": c} for c in linked]
     docs: dict[Any, dict] = {}
     for alternative in alternatives:  # one query per shape: `$or` over arrays is slow on the embedded server
         q = {**alternative, "status": {"$in": ACTIVE_RECALL}, **restriction}

@@ -11,12 +11,14 @@ from typing import Any
 from beanie import PydanticObjectId
 from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.errors import BulkWriteError
 
 from documents.audit import models as audit
 from documents.changelog import actions as changelog
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, RuleViolation, StateConflict
 from documents.db.counters import next_value
+from documents.db.query_shapes import object_id
 from documents.db.transactions import in_transaction
 from documents.enums import (
     AlertEventType,
@@ -29,7 +31,16 @@ from documents.enums import (
     WarningStatus,
 )
 from documents.recalls import duties, rules
-from documents.recalls.models import ProgressReport, Recall, RecallDuty, code_counter, format_code
+from documents.recalls.models import (
+    ProgressReport,
+    Recall,
+    RecallCode,
+    RecallDuty,
+    WarningRecalls,
+    code_counter,
+    code_entries,
+    format_code,
+)
 
 MAX_NOTE = 1000
 STALE = "the recall was changed by someone else; reload and try again"
@@ -134,7 +145,12 @@ async def announce(recall: Recall, *, by: str, warning: WarningRef | None = None
     async def write(session: AsyncClientSession) -> None:
         recall.code = await _allocate_code(session, at.year)
         recall.refresh_derived()
-        await coll.insert_one(recall.model_dump(by_alias=True, mode="python"), session=session)
+        doc = recall.model_dump(by_alias=True, mode="python")
+        await coll.insert_one(doc, session=session)
+        if entries := code_entries(doc):  # the lookup's code index, written once: codes are not edited afterwards
+            await RecallCode.get_pymongo_collection().insert_many(entries, session=session)
+        if warning is not None:
+            await link_to_warning(recall.id, warning.id, session=session)
         created = await duties.insert_new(session, _opening_duties(recall))
         met = []
         if warning is not None:
@@ -262,3 +278,44 @@ async def fulfil_duty(duty: RecallDuty, note: str, *, by: str, at: datetime | No
 
     await in_transaction(write, precheck=precheck)
     return duty
+
+
+async def link_to_warning(recall_id: ObjectId, warning_id: ObjectId, session: AsyncClientSession | None = None) -> None:
+    """Record that a recall answers a warning (WarningRecalls); idempotent."""
+    await WarningRecalls.get_pymongo_collection().update_one(
+        {"_id": warning_id}, {"$addToSet": {"recall_keys": str(recall_id)}}, upsert=True, session=session)
+
+
+async def index_lookup_keys(recalls: list[dict]) -> int:
+    """Add what a recall's look-ups read, for recalls stored without it (seeded data, recalls stored before it): its
+    RecallCode entries and its WarningRecalls link. Entries already there are kept; returns how many were added."""
+    warnings = list({r["warning_id"] for r in recalls if r.get("warning_id")})
+    found = await WarningRecalls.get_pymongo_collection().find({"_id": {"$in": warnings}}).to_list(None)
+    linked = {object_id(d["_id"]): set(d.get("recall_keys", [])) for d in found}
+    added = 0
+    for r in recalls:
+        if r.get("warning_id") and str(r["_id"]) not in linked.get(r["warning_id"], set()):
+            await link_to_warning(r["_id"], r["warning_id"])
+            added += 1
+    entries = [e for r in recalls for e in code_entries(r)]
+    if not entries:
+        return added
+    try:
+        result = await RecallCode.get_pymongo_collection().insert_many(entries, ordered=False)
+        return added + len(result.inserted_ids)
+    except BulkWriteError as e:
+        if any(err.get("code") != 11000 for err in e.details.get("writeErrors", [])):
+            raise
+        return added + int(e.details.get("nInserted", 0))
+
+
+async def upgrade_lookup_keys(batch: int = 1000) -> int:
+    """Start-up upgrade: the look-up entries of recalls stored before them (`index_lookup_keys`); returns how many
+    entries were added."""
+    added, pending = 0, []
+    async for doc in Recall.get_pymongo_collection().find({}, {"warning_id": 1, "gtins": 1, "trace_codes": 1}):
+        pending.append(doc)
+        if len(pending) >= batch:
+            added += await index_lookup_keys(pending)
+            pending = []
+    return added + await index_lookup_keys(pending)

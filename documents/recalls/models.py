@@ -16,7 +16,7 @@ from pymongo import IndexModel
 
 from documents.core.clock import SORT_KEY_TIME_FORMAT, sort_key, utcnow
 from documents.core.errors import RuleViolation
-from documents.enums import CrossBorderClass, DutyKind, RecallStatus, RecallType, RemedyType
+from documents.enums import CrossBorderClass, DutyKind, ProductCodeType, RecallStatus, RecallType, RemedyType
 
 MAX_TEXT = 5000
 MAX_SHORT = 200
@@ -179,6 +179,41 @@ def due_sort_key(due_at: datetime, tiebreak: str) -> str:
     """A keyset field that sorts descending by soonest deadline first, ties by id."""
     digits = int(sort_key(due_at, "").rstrip("|"))
     return f"{_MAX_TIME - digits:020d}|{tiebreak}"
+
+
+class RecallCode(Document):
+    """A product code a recall carries (GTIN or trace code, as stored), one document per (code, kind, recall), written
+    with the recall: what productLookup reads, as WarningCode is for warnings. A scalar `key` is served from its index
+    on both stores, where the recall's own arrays scan every recall on the embedded server (`$in`) or never match
+    digit strings (equality)."""
+
+    key: str
+    kind: ProductCodeType
+    recall_id: PydanticObjectId
+
+    class Settings:
+        name = "recall_codes"
+        indexes = [IndexModel([("key", 1), ("kind", 1), ("recall_id", 1)], name="key_kind_recall_unique", unique=True),
+                   IndexModel("recall_id")]
+
+
+class WarningRecalls(Document):
+    """The recalls answering one warning (`_id`: the warning's id), written with each recall: what a warning's
+    `recalls` field reads. Keyed by `_id`, the one field the embedded server's `$in` serves from an index (a page's
+    20 warnings: 2.5 ms, where `warning_id` `$in` scans every recall and ObjectId equality never matches there)."""
+
+    id: PydanticObjectId
+    recall_keys: list[str] = Field(default_factory=list)  # recall ids as strings: kept as given by `$addToSet`
+
+    class Settings:
+        name = "warning_recalls"
+
+
+def code_entries(recall: dict) -> list[dict]:
+    """The RecallCode documents of a stored recall (its GTINs and trace codes)."""
+    pairs = [(g, ProductCodeType.GTIN) for g in recall.get("gtins") or []]
+    pairs += [(t, ProductCodeType.TRACE_CODE) for t in recall.get("trace_codes") or []]
+    return [{"key": key, "kind": kind.value, "recall_id": recall["_id"]} for key, kind in dict.fromkeys(pairs)]
 
 
 class RecallDuty(Document):

@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from documents.db.query_shapes import find_keyed
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -28,16 +30,15 @@ class Loaders:
 
 
 async def by_field(collection: Any, field: str, keys: list[Any], projection: dict | None = None) -> list[Any]:
-    """One document per key (None where there is none), in one query."""
-    by_key = {doc[field]: doc async for doc in collection.find({field: {"$in": list(keys)}}, projection)}
+    """One document per key (None where there is none): one query, or one indexed equality per key on the embedded
+    server (documents/db/query_shapes.py)."""
+    by_key = {doc[field]: doc for doc in await find_keyed(collection, field, keys, projection)}
     return [by_key.get(k) for k in keys]
 
 
 async def many_by_field(collection: Any, field: str, keys: list[Any], sort: str) -> list[list[dict]]:
-    """Every document per key (a field that is a list counts for each element), newest first, in one query."""
+    """Every document per key of a scalar `field`, newest first (by `sort`), as `by_field` finds them."""
     grouped: dict[Any, list[dict]] = defaultdict(list)
-    async for doc in collection.find({field: {"$in": list(keys)}}).sort(sort, -1):
-        value = doc.get(field)
-        for k in value if isinstance(value, list) else [value]:
-            grouped[k].append(doc)
+    for doc in sorted(await find_keyed(collection, field, keys), key=lambda d: d.get(sort) or "", reverse=True):
+        grouped[doc.get(field)].append(doc)
     return [grouped.get(k, []) for k in keys]

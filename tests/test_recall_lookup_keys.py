@@ -1,0 +1,114 @@
+"""What a recall's look-ups read is written with the recall: a warning's `recalls` through WarningRecalls (by `_id`)
+and productLookup through RecallCode; recalls stored before them get them once at start-up. Look-ups by a scalar
+key take the cheaper shape on the embedded server and find the same documents either way."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import AsyncIterator
+
+import pytest
+from bson import ObjectId
+from stdnum import ean
+
+from documents.db.query_shapes import equalities_cost_less
+from documents.demo.data import HOME
+from tests.stack import Stack
+
+TRACE = "8AB1234567890123456X"  # a trace code (追溯码): 16 to 64 letters and digits
+
+
+def test_the_cheaper_shape_is_chosen() -> None:
+    assert not equalities_cost_less(20, 2_000)  # a page's 20 keys over a small collection: one scan
+    assert equalities_cost_less(20, 20_000)  # ... over 20 k documents: 20 indexed equalities
+    assert equalities_cost_less(1, 1_000)
+    assert not equalities_cost_less(40, 5_000)
+
+
+@pytest.fixture
+async def direct(live_server: Stack) -> AsyncIterator[str]:
+    """A database of the test's own on the service's embedded server, reached directly."""
+    from documents.db import client as database
+    from documents.db.registry import all_documents
+    from documents.db.transactions import serialise_transactions
+
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    name = f"lookup_keys_{uuid.uuid4().hex[:8]}"
+    await database.connect(uri, name, all_documents())
+    serialise_transactions(True, live_server.data_dir / "transactions.lock")  # the service's own lock
+    try:
+        yield name
+    finally:
+        serialise_transactions(False, live_server.data_dir / "transactions.lock")
+        await database.disconnect()
+
+
+async def test_both_shapes_find_the_same_documents(direct: str) -> None:
+    from documents.db import client as database
+    from documents.db import query_shapes
+
+    coll = database.get_client()[direct]["keyed"]
+    await coll.create_index("key")
+    docs = [{"_id": ObjectId(), "key": k, "ref": ObjectId()} for k in ("91310000A", "6901234567892", "x", "x")]
+    await coll.insert_many([*docs, {"_id": ObjectId(), "other": 1}])
+    keys = ["x", "6901234567892", "missing", "x"]
+    answers = []
+    for size in (0, 10**9):  # the collection seen as tiny (`$in`) and as huge (equalities)
+        query_shapes._sizes[coll.full_name] = (time.monotonic(), size)
+        answers.append(sorted(d["_id"] for d in await query_shapes.find_keyed(coll, "key", keys)))
+        # ObjectId keys outside `_id` always go as `$in` (equality never matches them there)
+        found = await query_shapes.find_keyed(coll, "ref", [docs[0]["ref"]])
+        assert [d["_id"] for d in found] == [docs[0]["_id"]]
+    assert answers[0] == answers[1] == sorted(d["_id"] for d in docs[1:])
+
+
+async def test_recalls_stored_without_lookup_entries_get_them_once(direct: str) -> None:
+    from documents.db import client as database
+    from documents.enums import ProductCodeType
+    from documents.products import actions as products
+    from documents.products.codes import classify
+    from documents.recalls.actions import index_lookup_keys, upgrade_lookup_keys
+    from gql.recalls.loaders import recalls_by_warning
+
+    db = database.get_client()[direct]
+    gtin = "2027" + str(uuid.uuid4().int)[:8]
+    gtin += str(ean.calc_check_digit(gtin))
+    warning_id, older, newer = ObjectId(), ObjectId(), ObjectId()
+    base = {"product_name": "示范牌电热水壶（虚构）", "type": "VOLUNTARY", "status": "ANNOUNCED", "enterprise_uscc": HOME,
+            "units_affected": 10, "warning_id": warning_id}
+    await db["recalls"].insert_many([
+        {**base, "_id": older, "code": f"RC-T-{older}", "sort_key": "1", "gtins": [gtin], "trace_codes": [TRACE]},
+        {**base, "_id": newer, "code": f"RC-T-{newer}", "sort_key": "2"},
+    ])
+    assert await recalls_by_warning().load(warning_id) == []  # stored without their entries
+    assert await upgrade_lookup_keys() == 4  # two links, one GTIN, one trace code
+    assert await index_lookup_keys(await db["recalls"].find({}).to_list(None)) == 0  # once
+    kinds = {(d["key"], d["kind"]) async for d in db["recall_codes"].find({"recall_id": {"$in": [older]}})}
+    assert kinds == {(gtin, ProductCodeType.GTIN.value), (TRACE, ProductCodeType.TRACE_CODE.value)}
+    assert [d["_id"] for d in await recalls_by_warning().load(warning_id)] == [newer, older]  # newest first
+    for code in (gtin, gtin.zfill(14), TRACE):
+        assert [d["_id"] for d in await products.active_recalls(classify(code), [], {})] == [older]
+    assert await products.active_recalls(classify(TRACE[:-1] + "9"), [], {}) == []
+
+
+def test_a_recall_answering_a_warning_is_nested_under_it_at_once(live_server: Stack, tokens: dict[str, str]) -> None:
+    issue = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id } }"
+    order = "mutation($i: AnnounceRecallInput!) { orderRecall(input: $i) { code } }"
+    nested = "query($id: ID!) { node(id: $id) { ... on Warning { recalls { code } } } }"
+    regulator = tokens["regulator"]
+    warning = live_server.gql(issue, {"i": {
+        "title": f"橙色预警 {uuid.uuid4().hex[:6]}", "level": "ORANGE", "kind": "ANNOUNCEMENT", "hazards": ["PHYSICAL"],
+        "productCategory": "lookup-keys-test", "summary": "test", "measures": ["DEFECT_RECALL"],
+        "enterpriseUsccs": [HOME]}}, token=regulator)["data"]["issueWarning"]
+    assert live_server.gql(nested, {"id": warning["id"]}, token=regulator)["data"]["node"]["recalls"] == []
+    codes = []
+    for _ in range(2):
+        body = live_server.gql(order, {"i": {
+            "uscc": HOME, "productName": f"测试产品 {uuid.uuid4().hex[:6]}", "hazard": "外壳过热 overheating",
+            "remedy": "REFUND", "remedyInstructions": "停止使用并联系客服退款", "unitsAffected": 100,
+            "contactPhone": "400-000-0000", "warningId": warning["id"]}}, token=regulator)
+        assert "errors" not in body, body
+        codes.append(body["data"]["orderRecall"]["code"])
+    found = live_server.gql(nested, {"id": warning["id"]}, token=regulator)["data"]["node"]["recalls"]
+    assert [r["code"] for r in found] == codes[::-1]  # newest first
