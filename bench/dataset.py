@@ -25,6 +25,7 @@ from pymongo import ReturnDocument
 
 from documents.changelog.models import SEQUENCE_NAME, ChangeEvent
 from documents.db.counters import Counter
+from documents.enterprises.actions import index_keys
 from documents.enterprises.models import CreditChange, Enterprise
 from documents.enums import (
     AlertEventType,
@@ -210,8 +211,9 @@ async def load(scale: float, seed: int = 2026) -> dict:
     ents = [_enterprise(rng, i) for i in range(c.enterprises)]
     ecoll = Enterprise.get_pymongo_collection()
     for k in range(0, len(ents), CHUNK):
-        await ecoll.insert_many([e.model_dump(by_alias=True, mode="python", exclude={"id"})
-                                 for e in ents[k:k + CHUNK]], ordered=False)
+        chunk = [e.model_dump(by_alias=True, mode="python", exclude={"id"}) for e in ents[k:k + CHUNK]]
+        await ecoll.insert_many(chunk, ordered=False)  # gives each its `_id`
+        await index_keys(chunk)  # what registering writes with an enterprise for its look-ups
     mode = os.environ.get("BENCH_LOAD_MODE", "batch")
     if mode == "create":
         ws = await _load_warnings_one_by_one(rng, c)

@@ -62,12 +62,13 @@ class Upgrade(Document):
 async def upgrade() -> None:
     """Every start-up upgrade not yet done on this database, in order (workers starting together may both run a
     pass: each is idempotent)."""
-    from documents.enterprises.actions import upgrade_stored
+    from documents.enterprises.actions import upgrade_keys, upgrade_stored
     from documents.recalls.actions import upgrade_lookup_keys
 
     passes: list[tuple[str, Callable[[], Awaitable[int]]]] = [
         ("sort-keys-digits", upgrade_sort_keys), ("revisions", add_revisions),
         ("enterprise-derived-fields", upgrade_stored),  # enterprises: keyset and search fields
+        ("enterprise-keys", upgrade_keys),  # enterprises: EnterpriseKey entries
         ("recall-lookup-keys", upgrade_lookup_keys),  # recalls: RecallCode and WarningRecalls entries
     ]
     done = {d["_id"] async for d in Upgrade.get_pymongo_collection().find({}, {"_id": 1})}

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
+from pymongo.errors import BulkWriteError
 
 from documents.db.client import is_embedded
 
@@ -73,6 +74,18 @@ async def find_keyed(collection: Any, field: str, keys: list[Any], projection: d
         found = await asyncio.gather(*(collection.find({field: k}, projection).to_list(None) for k in keys))
         return [doc for docs in found for doc in docs]
     return list(await collection.find({field: {"$in": keys}}, projection).to_list(None))
+
+
+async def insert_missing(collection: Any, docs: list[dict]) -> int:
+    """Insert `docs`, keeping those already there (duplicate keys); returns how many were new."""
+    if not docs:
+        return 0
+    try:
+        return len((await collection.insert_many(docs, ordered=False)).inserted_ids)
+    except BulkWriteError as e:
+        if any(err.get("code") != 11000 for err in e.details.get("writeErrors", [])):
+            raise
+        return int(e.details.get("nInserted", 0))
 
 
 def _has_object_id(value: Any) -> bool:

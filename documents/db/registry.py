@@ -16,7 +16,7 @@ from documents.db.counters import Counter
 from documents.db.migrations import Upgrade
 from documents.defects.models import DefectReport
 from documents.demo.seed_marker import SeedMarker
-from documents.enterprises.models import CreditApplication, Enterprise
+from documents.enterprises.models import CreditApplication, Enterprise, EnterpriseKey
 from documents.persisted.models import PersistedDocument
 from documents.products.models import Product
 from documents.recalls.models import Recall, RecallCode, RecallDuty, WarningRecalls
@@ -29,6 +29,6 @@ from documents.webhooks.models import WebhookDelivery, WebhookEndpoint
 def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
-            RateCounter, Recall, RecallCode, RecallDuty, RefreshToken, SeedMarker, TokenFamily, Warning, WarningCode,
-            Complaint, Product, Upload, WatchedProduct, WarningRecalls,
+            EnterpriseKey, RateCounter, Recall, RecallCode, RecallDuty, RefreshToken, SeedMarker, TokenFamily,
+            Warning, WarningCode, WarningRecalls, Complaint, Product, Upload, WatchedProduct,
             CostBucket, PersistedDocument, WebhookEndpoint, WebhookDelivery, Upgrade]

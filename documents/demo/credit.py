@@ -19,6 +19,7 @@ from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
 from documents.demo.seed_marker import SeedMarker
+from documents.enterprises import actions as enterprise_actions
 from documents.enterprises import rules
 from documents.enterprises.models import Breach, CreditApplication, CreditChange, Enterprise
 from documents.enums import (
@@ -202,21 +203,23 @@ async def _food_downgrade() -> None:
     """A fictional AEO_CERTIFIED importer named by a warning with CREDIT_DOWNGRADE: published through the warning
     actions, so the downgrade happens the way it does in service (same transaction, warning as basis)."""
     uscc = _code(FOOD_BODY)
+    food = Enterprise(uscc=uscc, name="厦门海韵食品进出口有限公司（虚构）",
+                     name_en="Xiamen Haiyun Foods Import & Export Co., Ltd. (fictional)", region="福建 厦门",
+                     region_code="350200", customs_code="3502960010",
+                     types=[EnterpriseType.IMPORTER], credit_level=C.AEO_CERTIFIED,
+                     aeo_certificate_no="AEOCN0000000010（虚构 demo）",
+                     aeo_certified_at=_at("2026-05-06T02:00:00"), mutual_recognition=["SG"],
+                     created_at=_at("2022-03-01T00:00:00"),
+                     credit_history=[
+                         CreditChange(from_level=None, to_level=C.REGULAR, reason="初始评定 initial rating",
+                                      by=SEEDED_BY, at=_at("2022-03-01T00:00:00")),
+                         _change(C.REGULAR, C.AEO_CERTIFIED, "第282号令认证企业 / certified under Decree 282",
+                                 "2026-05-06T02:00:00", CreditBasis.MANUAL)])
     try:
-        await Enterprise(uscc=uscc, name="厦门海韵食品进出口有限公司（虚构）",
-                         name_en="Xiamen Haiyun Foods Import & Export Co., Ltd. (fictional)", region="福建 厦门",
-                         region_code="350200", customs_code="3502960010",
-                         types=[EnterpriseType.IMPORTER], credit_level=C.AEO_CERTIFIED,
-                         aeo_certificate_no="AEOCN0000000010（虚构 demo）",
-                         aeo_certified_at=_at("2026-05-06T02:00:00"), mutual_recognition=["SG"],
-                         created_at=_at("2022-03-01T00:00:00"),
-                         credit_history=[
-                             CreditChange(from_level=None, to_level=C.REGULAR, reason="初始评定 initial rating",
-                                          by=SEEDED_BY, at=_at("2022-03-01T00:00:00")),
-                             _change(C.REGULAR, C.AEO_CERTIFIED, "第282号令认证企业 / certified under Decree 282",
-                                     "2026-05-06T02:00:00", CreditBasis.MANUAL)]).insert()
+        await food.insert()
     except DuplicateKeyError:
         return
+    await enterprise_actions.index_keys([food.model_dump(by_alias=True, mode="python")])
     warning = Warning(
         title="进口冷冻水产品标签与检验证书不符风险警示通告（演示情景）",
         title_en="Notice (demo scenario): imported frozen seafood whose labels do not match the certificates",

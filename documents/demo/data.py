@@ -15,6 +15,7 @@ from documents.demo.complaints import schedule_seed as schedule_complaints_seed
 from documents.demo.credit import seed_credit_demo
 from documents.demo.recalls import seed_recall_demo
 from documents.demo.seed_marker import SeedMarker
+from documents.enterprises import actions as enterprise_actions
 from documents.enterprises.models import CreditChange, Enterprise
 from documents.enterprises.rules import uscc_check_character
 from documents.enums import CreditLevel, CrossBorderClass, HazardType, Measure, RecallStatus, RecallType
@@ -283,10 +284,12 @@ async def _seed_enterprises() -> None:
             continue
         history = [CreditChange(from_level=old, to_level=new, reason=reason, by=SEEDED_BY, at=_at(at))
                    for old, new, reason, at in HISTORIES.get(fields["uscc"], [])]
+        enterprise = Enterprise(**fields, credit_history=history)
         try:
-            await Enterprise(**fields, credit_history=history).insert()
+            await enterprise.insert()
         except DuplicateKeyError:
-            pass
+            continue
+        await enterprise_actions.index_keys([enterprise.model_dump(by_alias=True, mode="python")])
 
 
 async def _seed_warnings() -> dict[str, warnings.Warning]:

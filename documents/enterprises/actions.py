@@ -18,6 +18,7 @@ from documents.audit import models as audit
 from documents.changelog import actions as changelog
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, StateConflict
+from documents.db.query_shapes import insert_missing
 from documents.db.transactions import in_transaction
 from documents.enterprises import rules
 from documents.enterprises.models import (
@@ -25,6 +26,7 @@ from documents.enterprises.models import (
     CreditApplication,
     CreditChange,
     Enterprise,
+    EnterpriseKey,
     apply_review,
     check_uscc,
     new_application,
@@ -171,6 +173,7 @@ async def register(enterprise: Enterprise, *, by: str) -> Enterprise:
 
     async def write(session: AsyncClientSession) -> None:
         await coll.insert_one(_dump(enterprise), session=session)
+        await EnterpriseKey.get_pymongo_collection().insert_one(key_of(enterprise.uscc, enterprise.id), session=session)
         await audit.record("enterprise_registered", actor=by, target=f"enterprise:{enterprise.uscc}", session=session,
                            level=enterprise.credit_level.value)
         await changelog.append(session, ChangeTopic.ENTERPRISE, AlertEventType.CREDIT_CHANGED, enterprise.id, at,
@@ -345,6 +348,29 @@ async def record_overdue_duty_breaches(duties: Iterable[OverdueDuty], *, now: da
 
 
 # ---- start-up upgrade --------------------------------------------------------------------------------
+
+def key_of(uscc: str, enterprise_id: Any) -> dict:
+    """The EnterpriseKey document of an enterprise (the USCC never changes once registered)."""
+    return {"_id": uscc, "enterprise_id": enterprise_id}
+
+
+async def index_keys(enterprises: list[dict]) -> int:
+    """Add the EnterpriseKey entries of enterprises stored without them (seeded data, enterprises stored before the
+    keys); entries already there are kept. Returns how many were added."""
+    return await insert_missing(EnterpriseKey.get_pymongo_collection(),
+                                [key_of(e["uscc"], e["_id"]) for e in enterprises])
+
+
+async def upgrade_keys(batch: int = 1000) -> int:
+    """Start-up upgrade: the EnterpriseKey entries of enterprises stored before them; returns how many were added."""
+    added, pending = 0, []
+    async for doc in Enterprise.get_pymongo_collection().find({}, {"uscc": 1}):
+        pending.append(doc)
+        if len(pending) >= batch:
+            added += await index_keys(pending)
+            pending = []
+    return added + await index_keys(pending)
+
 
 async def upgrade_stored() -> int:
     """Enterprises stored before keyset paging and fuzzy search get their derived fields (idempotent)."""

@@ -11,14 +11,13 @@ from typing import Any
 from beanie import PydanticObjectId
 from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.errors import BulkWriteError
 
 from documents.audit import models as audit
 from documents.changelog import actions as changelog
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, RuleViolation, StateConflict
 from documents.db.counters import next_value
-from documents.db.query_shapes import object_id
+from documents.db.query_shapes import insert_missing, object_id
 from documents.db.transactions import in_transaction
 from documents.enums import (
     AlertEventType,
@@ -298,15 +297,7 @@ async def index_lookup_keys(recalls: list[dict]) -> int:
             await link_to_warning(r["_id"], r["warning_id"])
             added += 1
     entries = [e for r in recalls for e in code_entries(r)]
-    if not entries:
-        return added
-    try:
-        result = await RecallCode.get_pymongo_collection().insert_many(entries, ordered=False)
-        return added + len(result.inserted_ids)
-    except BulkWriteError as e:
-        if any(err.get("code") != 11000 for err in e.details.get("writeErrors", [])):
-            raise
-        return added + int(e.details.get("nInserted", 0))
+    return added + await insert_missing(RecallCode.get_pymongo_collection(), entries)
 
 
 async def upgrade_lookup_keys(batch: int = 1000) -> int:

@@ -1,6 +1,7 @@
-"""What a recall's look-ups read is written with the recall: a warning's `recalls` through WarningRecalls (by `_id`)
-and productLookup through RecallCode; recalls stored before them get them once at start-up. Look-ups by a scalar
-key take the cheaper shape on the embedded server and find the same documents either way."""
+"""What look-ups read is written with the record: a warning's `enterprises` through EnterpriseKey and its `recalls`
+through WarningRecalls (both by `_id`), productLookup's recall side through RecallCode; records stored before them
+get them once at start-up. Look-ups by a scalar key take the cheaper shape on the embedded server and find the same
+documents either way."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from stdnum import ean
 from documents.db.query_shapes import equalities_cost_less
 from documents.demo.data import HOME
 from tests.stack import Stack
+from tests.test_credit_api import new_uscc
 
 TRACE = "8AB1234567890123456X"  # a trace code (追溯码): 16 to 64 letters and digits
 
@@ -112,3 +114,37 @@ def test_a_recall_answering_a_warning_is_nested_under_it_at_once(live_server: St
         codes.append(body["data"]["orderRecall"]["code"])
     found = live_server.gql(nested, {"id": warning["id"]}, token=regulator)["data"]["node"]["recalls"]
     assert [r["code"] for r in found] == codes[::-1]  # newest first
+
+
+async def test_enterprises_stored_without_keys_get_them_once(direct: str) -> None:
+    from documents.db import client as database
+    from documents.enterprises.actions import index_keys, upgrade_keys
+    from gql.enterprises.loaders import enterprise_by_uscc
+
+    db = database.get_client()[direct]
+    first, second, unknown = new_uscc(), new_uscc(), new_uscc()
+    await db["enterprises"].insert_many([{"_id": ObjectId(), "uscc": u, "name": "测试企业（虚构）"}
+                                         for u in (first, second)])
+    assert await enterprise_by_uscc().load_many([first, second]) == [None, None]  # stored without their keys
+    assert await upgrade_keys() == 2
+    assert await index_keys(await db["enterprises"].find({}).to_list(None)) == 0  # once
+    found = await enterprise_by_uscc().load_many([second, unknown, first, second])
+    assert [d and d["uscc"] for d in found] == [second, None, first, second]
+
+
+def test_a_registered_enterprise_is_nested_under_a_warning_at_once(live_server: Stack,
+                                                                   tokens: dict[str, str]) -> None:
+    register = "mutation($i: RegisterEnterpriseInput!) { registerEnterprise(input: $i) { uscc } }"
+    issue = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id } }"
+    nested = "query($id: ID!) { node(id: $id) { ... on Warning { enterprises { uscc } } } }"
+    registered, unregistered = new_uscc(), new_uscc()
+    body = live_server.gql(register, {"i": {"uscc": registered, "name": f"键测试企业{registered[-4:]}（虚构）",
+                                            "creditLevel": "REGULAR", "regionCode": "440300"}},
+                           token=tokens["regulator"])
+    assert "errors" not in body, body
+    warning = live_server.gql(issue, {"i": {
+        "title": f"黄色预警 {uuid.uuid4().hex[:6]}", "level": "YELLOW", "kind": "ANNOUNCEMENT", "hazards": ["PHYSICAL"],
+        "productCategory": "lookup-keys-test", "summary": "test", "measures": [],
+        "enterpriseUsccs": [unregistered, registered]}}, token=tokens["regulator"])["data"]["issueWarning"]
+    found = live_server.gql(nested, {"id": warning["id"]}, token=tokens["regulator"])["data"]["node"]["enterprises"]
+    assert found == [{"uscc": registered}]  # a code no enterprise is registered under is left out
