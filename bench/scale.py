@@ -11,8 +11,10 @@ Scenarios (each in its own temporary embedded database, loaded with bench/datase
   resuming with `after:` its last cursor once 20 events were published while they were away (replay time,
   lost and duplicated counts).
 
-Options: --only fanout,series,churn  --fanout N  --max N  --no-floor  --churn N  --service-root DIR (run the
-service from another checkout, e.g. an older commit, to compare: `git archive <commit> | tar -x -C DIR`).
+Options: --only fanout,series,churn  --fanout N  --min N  --max N  --no-floor  --churn N  --service-root DIR (run
+the service from another checkout, e.g. an older commit, to compare: `git archive <commit> | tar -x -C DIR`).
+BENCH_KEEP=1 keeps each point's directory; BENCH_SCALE_REUSE=<dir>:<dir>... measures those kept points again
+without loading them (the service's start-up upgrades run on them first).
 Results go to bench/results-scale.json (BENCH_SCALE_RESULTS names another file). Never asserts.
 """
 
@@ -309,7 +311,7 @@ def series_point(size: int, duration: float) -> dict:
     tmp = mine[0] if mine else Path(tempfile.mkdtemp(prefix=f"qsradar-scale-{size}-"))
     db = EmbeddedServer(tmp)
     uri = db.start()
-    point: dict[str, Any] = {"warnings": size}
+    point: dict[str, Any] = {"warnings": size, "reused": reuse}  # reused: `load_s` is only the cursors' read
     try:
         t0 = time.perf_counter()
         info = asyncio.run(load_data(uri, size / 10_000, tmp, reuse))
