@@ -347,7 +347,7 @@ async def record_overdue_duty_breaches(duties: Iterable[OverdueDuty], *, now: da
     return recorded
 
 
-# ---- start-up upgrade --------------------------------------------------------------------------------
+# ---- look-up keys and start-up upgrades --------------------------------------------------------------
 
 def key_of(uscc: str, enterprise_id: Any) -> dict:
     """The EnterpriseKey document of an enterprise (the USCC never changes once registered)."""
