@@ -229,7 +229,7 @@ async def _load(uri: str, scale: float, cfg: Config, tmp_dir: Path) -> dict:
     await database.connect(uri, "qsradar", all_documents(), timeout_ms=120_000)
     # As the service does on the embedded server: the demo seed writes complaints in a background task while the
     # write fixtures below run their own transactions (two at once fail with "no such savepoint").
-    serialise_transactions(await database.lacks_transaction_isolation(), Path(tmp_dir) / "transactions.lock")
+    serialise_transactions(database.is_embedded(), Path(tmp_dir) / "transactions.lock")
     try:
         info = await dataset.load(scale)
         # What the service seeds in development mode, seeded now so the floor and the service see the same data.

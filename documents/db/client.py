@@ -79,10 +79,6 @@ async def ping(timeout_ms: int = 1000) -> bool:
 
 
 def is_embedded() -> bool:
-    """True when `connect` reached the embedded nx-27017 server, not a real MongoDB."""
-    return _embedded
-
-
-async def lacks_transaction_isolation() -> bool:
-    """True for the embedded nx-27017 server (see documents/transactions.py); a real MongoDB isolates."""
+    """True when `connect` reached the embedded nx-27017 server, not a real MongoDB (which isolates transactions and
+    serves `$in` from indexes: documents/db/transactions.py, query_shapes.py)."""
     return _embedded

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -74,6 +75,18 @@ async def find_keyed(collection: Any, field: str, keys: list[Any], projection: d
         found = await asyncio.gather(*(collection.find({field: k}, projection).to_list(None) for k in keys))
         return [doc for docs in found for doc in docs]
     return list(await collection.find({field: {"$in": keys}}, projection).to_list(None))
+
+
+async def each_batch(collection: Any, projection: dict[str, Any], work: Callable[[list[dict]], Awaitable[int]],
+                     batch: int = 1000) -> int:
+    """Run `work` over every document of `collection` (projected), `batch` at a time; returns the sum of its counts."""
+    done, pending = 0, []
+    async for doc in collection.find({}, projection):
+        pending.append(doc)
+        if len(pending) >= batch:
+            done += await work(pending)
+            pending = []
+    return done + (await work(pending) if pending else 0)
 
 
 async def insert_missing(collection: Any, docs: list[dict]) -> int:

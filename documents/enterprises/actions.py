@@ -18,7 +18,7 @@ from documents.audit import models as audit
 from documents.changelog import actions as changelog
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, StateConflict
-from documents.db.query_shapes import insert_missing
+from documents.db.query_shapes import each_batch, insert_missing
 from documents.db.transactions import in_transaction
 from documents.enterprises import rules
 from documents.enterprises.models import (
@@ -361,15 +361,9 @@ async def index_keys(enterprises: list[dict]) -> int:
                                 [key_of(e["uscc"], e["_id"]) for e in enterprises])
 
 
-async def upgrade_keys(batch: int = 1000) -> int:
+async def upgrade_keys() -> int:
     """Start-up upgrade: the EnterpriseKey entries of enterprises stored before them; returns how many were added."""
-    added, pending = 0, []
-    async for doc in Enterprise.get_pymongo_collection().find({}, {"uscc": 1}):
-        pending.append(doc)
-        if len(pending) >= batch:
-            added += await index_keys(pending)
-            pending = []
-    return added + await index_keys(pending)
+    return await each_batch(Enterprise.get_pymongo_collection(), {"uscc": 1}, index_keys)
 
 
 async def upgrade_stored() -> int:

@@ -17,7 +17,7 @@ from documents.changelog import actions as changelog
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, RuleViolation, StateConflict
 from documents.db.counters import next_value
-from documents.db.query_shapes import insert_missing, object_id
+from documents.db.query_shapes import each_batch, insert_missing, object_id
 from documents.db.transactions import in_transaction
 from documents.enums import (
     AlertEventType,
@@ -300,13 +300,8 @@ async def index_lookup_keys(recalls: list[dict]) -> int:
     return added + await insert_missing(RecallCode.get_pymongo_collection(), entries)
 
 
-async def upgrade_lookup_keys(batch: int = 1000) -> int:
+async def upgrade_lookup_keys() -> int:
     """Start-up upgrade: the look-up entries of recalls stored before them (`index_lookup_keys`); returns how many
     entries were added."""
-    added, pending = 0, []
-    async for doc in Recall.get_pymongo_collection().find({}, {"warning_id": 1, "gtins": 1, "trace_codes": 1}):
-        pending.append(doc)
-        if len(pending) >= batch:
-            added += await index_lookup_keys(pending)
-            pending = []
-    return added + await index_lookup_keys(pending)
+    return await each_batch(Recall.get_pymongo_collection(), {"warning_id": 1, "gtins": 1, "trace_codes": 1},
+                            index_lookup_keys)

@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
         # the per-request limit.
         with pymongo.timeout(settings.startup_timeout_seconds):
             await database.connect(uri, settings.database_name, all_documents(), on_command=count_db_command)
-            serialise_transactions(await database.lacks_transaction_isolation(),
+            serialise_transactions(database.is_embedded(),
                                    settings.data_dir / "transactions.lock")
             await migrations.upgrade()
             if not settings.is_production:
