@@ -106,3 +106,34 @@ async def test_cancelling_the_drain_reaches_the_suspended_send() -> None:
     for _ in range(5):
         await asyncio.sleep(0)
     assert drain.cancelled() and not outlet.busy and sock.sent == []
+
+
+class Direct:
+    """A server's synchronous writer (gql/service/ws_direct.py): takes a frame while `open`, refuses otherwise."""
+
+    def __init__(self) -> None:
+        self.open = True
+        self.written: list[str] = []
+
+    def __call__(self, frame: str) -> bool:
+        if self.open:
+            self.written.append(frame)
+        return self.open
+
+
+async def test_a_direct_writer_takes_every_frame_while_it_can_and_the_send_the_rest_in_order() -> None:
+    sock, owner, direct = Socket(), Owner(), Direct()
+    outlet = Outlet(sock.send_text, maxsize=8, write_now=direct)
+    assert outlet.push(owner, "a") and outlet.push(owner, "b")
+    assert direct.written == ["a", "b"] and sock.sent == []  # no coroutine made for these
+    direct.open = False  # paused (or closing): the ASGI send decides
+    sock.gate.clear()
+    assert outlet.push(owner, "c") and outlet.busy
+    direct.open = True
+    assert outlet.push(owner, "d")  # behind the suspended send, never ahead of it
+    assert direct.written == ["a", "b"]
+    sock.gate.set()
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert sock.sent == ["c", "d"] and not outlet.busy
+    assert outlet.push(owner, "e") and direct.written == ["a", "b", "e"]

@@ -95,12 +95,17 @@ class Outlet:
     """One socket's frames from the alert hub. A frame is written at once while the socket takes it (the ASGI
     send does not suspend); while the socket is paused (its buffer full) frames wait here in order, at most
     `maxsize`, and one task writes them as it drains. Full means the subscriber is too slow: `push` says so and
-    the caller closes the socket (4008); memory never grows for a slow reader."""
+    the caller closes the socket (4008); memory never grows for a slow reader.
 
-    __slots__ = ("_pending", "_send", "_task", "closing", "maxsize")
+    `write_now`, when the server offers one (gql/service/ws_direct.py), writes a frame to an open, unpaused
+    socket synchronously and says whether it did; anything else (paused, closing, gone) takes the ASGI send."""
 
-    def __init__(self, send: Callable[[str], Coroutine[Any, Any, Any]], maxsize: int) -> None:
+    __slots__ = ("_pending", "_send", "_task", "_write_now", "closing", "maxsize")
+
+    def __init__(self, send: Callable[[str], Coroutine[Any, Any, Any]], maxsize: int,
+                 write_now: Callable[[str], bool] | None = None) -> None:
         self._send = send
+        self._write_now = write_now
         self.maxsize = maxsize
         self._pending: deque[tuple[Live, str]] | None = None  # only while a send is suspended
         self._task: asyncio.Task | None = None
@@ -120,6 +125,9 @@ class Outlet:
                 self.closing = True
                 return False
             pending.append((owner, frame))
+            return True
+        write_now = self._write_now
+        if write_now is not None and write_now(frame):
             return True
         coro = self._send(frame)
         try:

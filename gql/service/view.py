@@ -41,6 +41,7 @@ from gql.core.ws_frames import Outlet, current_socket, next_frame
 from gql.schema import schema
 from gql.service import persisted
 from gql.service.public_cache import MAX_BODY, public_cache
+from gql.service.ws_direct import direct_text_writer
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 DB_RETRY_AFTER_SECONDS = 5
@@ -149,8 +150,9 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         self.adopted: dict[str, Callable[[], None]] = {}  # live subscriptions whose lifetime the socket holds
         self.slow_close: asyncio.Future | None = None
         # Live alerts are written here by the alert hub (gql/core/ws_frames.py), bounded like a subscriber's queue.
-        self.outlet = Outlet(self.websocket.ws.send_text,  # type: ignore[attr-defined]  # strawberry's ASGI adapter
-                             get_settings().subscriber_queue_size)
+        ws = self.websocket.ws  # type: ignore[attr-defined]  # strawberry's ASGI adapter holds Starlette's WebSocket
+        self.outlet = Outlet(ws.send_text, get_settings().subscriber_queue_size,
+                             write_now=direct_text_writer(ws._send))  # the raw ASGI send (GraphQLSocketsFirst)
 
     async def handle_message(self, message: Any) -> None:
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
