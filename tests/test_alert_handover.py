@@ -11,7 +11,7 @@ from bson import ObjectId
 from bson.codec_options import CodecOptions
 
 from documents.changelog.actions import Appended
-from gql.alerts.hub import decode_handed, handed_payload, handed_run
+from gql.alerts.hub import AlertHub, decode_handed, handed_payload, handed_run
 from tests.stack import Stack
 
 CODEC: CodecOptions = CodecOptions(tz_aware=True, tzinfo=UTC)
@@ -57,6 +57,20 @@ def test_handed_entries_read_back_as_the_log_returns_them() -> None:
     assert got.warning is not None and "search_text" not in got.warning
     assert got.warning["published_at"].microsecond == 123000 and got.warning["title"] == "移动电源过热"
     assert handed_payload([Appended(entry(12, "recall", "RECALL_PROGRESS"))]) is None  # nothing any subscriber gets
+
+
+def test_the_stream_wakes_the_reader_only_for_entries_not_delivered_or_handed() -> None:
+    hub = AlertHub()
+    hub.last_seq = 20
+    hub._handed[22] = Appended(entry(22), warning())  # the writer handed it: its reader is already woken
+
+    def change(seq: object) -> dict:
+        return {"operationType": "insert", "fullDocument": {"seq": seq}}
+
+    assert not hub._is_news(change(19)) and not hub._is_news(change(20))  # delivered
+    assert not hub._is_news(change(22))
+    assert hub._is_news(change(21)) and hub._is_news(change(23))  # committed elsewhere, or not handed: read
+    assert hub._is_news({"operationType": "insert"}) and hub._is_news(change("x"))  # unknown shape: read
 
 
 async def test_only_what_commits_is_handed_over(live_server: Stack) -> None:
