@@ -447,6 +447,30 @@ def db_commands(base: str) -> float:
     return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith("qsradar_db_commands_total"))
 
 
+def worker_requests(base: str) -> dict[str, float]:
+    """Each live worker's count of HTTP requests to /graphql (`qsradar_worker_http_requests`, one sample per pid)."""
+    text = httpx.get(base + "/metrics", timeout=10).text
+    counts = {}
+    for line in text.splitlines():
+        if line.startswith("qsradar_worker_http_requests{") and 'pid="' in line:
+            counts[line.split('pid="', 1)[1].split('"', 1)[0]] = float(line.split()[-1])
+    return counts
+
+
+def request_shares(before: dict[str, float], after: dict[str, float]) -> list[float]:
+    """Each worker's share of the requests served between two readings, largest first."""
+    deltas = [after[pid] - before.get(pid, 0.0) for pid in after]
+    total = sum(deltas)
+    return sorted((round(d / total, 3) for d in deltas), reverse=True) if total > 0 else []
+
+
+def cpu_shares(cpu_pct: dict[str, float]) -> list[float]:
+    """The workers' shares of their CPU time over a scenario, largest first."""
+    workers = [v for r, v in cpu_pct.items() if r.startswith("w")]
+    total = sum(workers)
+    return sorted((round(v / total, 3) for v in workers), reverse=True) if total > 0 else []
+
+
 def round_trips(base: str, requests: list[dict], headers: dict, n: int, bg_seconds: float) -> float:
     """Database commands per request: sequential requests, minus the background rate (watchers, pings)."""
     def background(seconds: float) -> float:
@@ -748,23 +772,29 @@ def main(argv: list[str]) -> int:
         for s in http_scenarios:
             conc = cfg.cold_concurrency if s == "cold_list" else cfg.concurrency
             dur = cfg.cold_duration if s == "cold_list" else cfg.duration
+            w0 = worker_requests(service.base)
             svc_res[s] = run_http(tmp, f"service-{s}", service.base, reqs[s][0], headers.get(s, {}), conc,
                                   cfg.warmup, dur, sroles, profile_pids)
+            svc_res[s]["worker_request_share"] = request_shares(w0, worker_requests(service.base))
             svc_res[s]["db_round_trips_per_request"] = round_trips(
                 service.base, reqs[s][0], headers.get(s, {}), 3 if s == "cold_list" else (10 if quick else 40),
                 cfg.bg_seconds)
             print(f"  service {s}: {svc_res[s]['throughput']} req/s, p50 {svc_res[s]['p50_ms']} ms, "
                   f"{svc_res[s]['db_round_trips_per_request']} DB round trips/request", flush=True)
+        w0 = worker_requests(service.base)
         svc_res["recall_progress"] = run_http(
             tmp, "service-recall_progress", service.base, [], {"authorization": f"Bearer {tokens['enterprise']}"},
             cfg.concurrency, cfg.warmup, cfg.duration, sroles, profile_pids,
             progress={"kind": "service", "recalls": progress_start(uri, progress_ids, True)})
+        svc_res["recall_progress"]["worker_request_share"] = request_shares(w0, worker_requests(service.base))
         print(f"  service recall_progress: {svc_res['recall_progress']['throughput']} req/s, "
               f"{svc_res['recall_progress']['conflicts']} conflicts retried", flush=True)
+        w0 = worker_requests(service.base)
         svc_res["complaint_burst"] = run_http(
             tmp, "service-complaint_burst", service.base,
             complaint_requests(consumers, cfg.complaints, cfg.retry_share, 2, tokens), {}, cfg.concurrency,
             cfg.warmup, cfg.duration, sroles, profile_pids, once=True)
+        svc_res["complaint_burst"]["worker_request_share"] = request_shares(w0, worker_requests(service.base))
         svc_res["complaint_burst"].update(check_complaints(uri, "complaints", svc_res["complaint_burst"].pop("acks")))
         print(f"  service complaint_burst: {svc_res['complaint_burst']['throughput']} req/s, lost "
               f"{svc_res['complaint_burst']['lost']}, duplicated {svc_res['complaint_burst']['duplicated']}",
@@ -825,7 +855,9 @@ def main(argv: list[str]) -> int:
                              unit="deliveries/s = deliveries / (last receipt - first publish)",
                              service=g, floor=f)
             else:
-                entry.update(result=verdict(ratio, target), unit="requests/s", service=g, floor=f)
+                entry.update(result=verdict(ratio, target), unit="requests/s", service=g, floor=f,
+                             worker_request_share=g.get("worker_request_share"),
+                             worker_cpu_share=cpu_shares(g["cpu_pct"]))
                 if s in ("nested", "nested_recalls"):
                     entry["db_round_trips_per_request"] = g["db_round_trips_per_request"]
                     entry["floor_db_round_trips_per_request"] = 3
@@ -848,9 +880,18 @@ def main(argv: list[str]) -> int:
             "target_kb": 50, "result": "PASS" if mem["kb_per_subscription"] <= 50 else "FAIL",
             "rss_before_mb": mem["rss_before_mb"], "rss_subscribed_mb": mem["rss_subscribed_mb"],
             "floor_kb_per_socket": floor_res["fanout_5000"]["kb_per_subscription"]}
+        # Issue 16: connections spread over the workers; no worker may carry more than 65 % at 2 workers.
+        http_runs = {s: results["scenarios"][s] for s in [*http_scenarios, "recall_progress", "complaint_burst"]}
+        top_requests = {s: (e["worker_request_share"] or [None])[0] for s, e in http_runs.items()}
+        top_cpu = {s: (e["worker_cpu_share"] or [None])[0] for s, e in http_runs.items()}
+        worst = max((v for v in top_requests.values() if v is not None), default=None)
+        results["scenarios"]["even_workers"] = {
+            "largest_request_share": worst, "target": 0.65, "by_scenario": top_requests, "cpu_by_scenario": top_cpu,
+            "result": "n/a" if worst is None else ("PASS" if worst <= 0.65 else "FAIL")}
         results["meta"]["runtime_s"] = round(time.perf_counter() - started, 1)
         order = ["cold_list", "cold_list_first_page", "hot_list", "nested", "nested_recalls", "recall_progress",
-                 "complaint_burst", "fanout_1000", "fanout_5000", "subscriber_memory", "signin_timing"]
+                 "complaint_burst", "fanout_1000", "fanout_5000", "subscriber_memory", "signin_timing",
+                 "even_workers"]
         results["scenarios"] = {k: results["scenarios"][k] for k in order}
         results_path().write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
         print_table(results)
@@ -889,6 +930,13 @@ def print_table(results: dict) -> None:
                   f"idle subscriptions: {e['subscriptions']}, worker RSS {e['rss_before_mb']} -> "
                   f"{e['rss_subscribed_mb']} MB (floor column: plain sockets)")
             continue
+        if name == "even_workers":
+            worst = e["largest_request_share"]
+            shares = ", ".join(f"{k} {f(100 * v, 0) if v is not None else '-'}" for k, v in e["by_scenario"].items())
+            print(f"{name:22} {(f(100 * worst, 0) + ' %') if worst is not None else '-':>11} {'':>10} {'':>6} "
+                  f"{'<=65 %':>7} {e['result']:>6} {'':>8} {'':>9} {'':>17} {'':>21}  "
+                  f"largest worker's share of the requests per scenario (%): {shares}")
+            continue
         if name == "signin_timing":
             print(f"{name:22} {f(e['unknown_p50_ms']) + ' ms':>11} {f(e['wrong_p50_ms']) + ' ms':>10} "
                   f"{f(e['ratio'], 2):>6} {e['target']:>7} {e['result']:>6} {'':>8} {'':>9} {'':>17} {'':>21}  "
@@ -916,6 +964,9 @@ def print_table(results: dict) -> None:
                 notes.append(f"{g['errors']} errors: {str(g['first_error'])[:80]}")
             notes.append(f"cpu% w {g['cpu_pct']['w1']:.0f}+{g['cpu_pct']['w2']:.0f} db {g['cpu_pct']['db']:.0f}, "
                          f"floor db {e['floor']['cpu_pct']['db']:.0f}")
+            if e.get("worker_request_share"):
+                notes.append("requests per worker " + "/".join(f(100 * v, 0) for v in e["worker_request_share"])
+                             + " %")
         print(f"{name:22} {f(e['throughput']):>11} {f(e['floor_throughput']):>10} {f(e['ratio'], 2):>6} "
               f"{'>=' + str(e['target_ratio']) + 'x':>7} {e['result']:>6} {f(e['p50_ms']):>8} {f(e['p99_ms']):>9} "
               f"{f(e['floor_p50_ms']) + '/' + f(e['floor_p99_ms']):>17} {rss(g):>21}  {'; '.join(notes)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -258,6 +259,23 @@ def test_two_workers_share_one_embedded_server(fresh_dir: Path) -> None:
         for _ in range(10):
             assert s.gql("{ __typename }")["data"]["__typename"] == "Query"
     assert _nx_processes(fresh_dir) == []  # stopped with the service
+
+
+def _worker_requests(base_url: str) -> dict[str, float]:
+    text = httpx.get(f"{base_url}/metrics", timeout=10).text
+    return {m.group(1): float(m.group(2))
+            for m in re.finditer(r'^qsradar_worker_http_requests\{pid="(\d+)"\} (\S+)$', text, re.M)}
+
+
+def test_new_connections_spread_over_both_workers_and_each_counts_its_requests(fresh_dir: Path) -> None:
+    with stack_mod.running(fresh_dir, WEB_CONCURRENCY="2") as s:
+        before = _worker_requests(s.base_url)
+        for _ in range(40):  # a new connection each (top-level httpx): the kernel picks a worker's socket each time
+            assert httpx.post(f"{s.base_url}/graphql", json={"query": "{ __typename }"}, timeout=30).status_code == 200
+        after = _worker_requests(s.base_url)
+    served = {pid: after[pid] - before.get(pid, 0.0) for pid in after}
+    assert len(served) == 2 and sum(served.values()) == 40  # one count per live worker, nothing else counted
+    assert all(n > 0 for n in served.values())  # all 40 on one worker by chance: 2 ** -39
 
 
 def test_a_given_mongodb_uri_is_used_and_nothing_is_started(fresh_dir: Path) -> None:

@@ -36,7 +36,7 @@ from gql.core.budget import charge_cached
 from gql.core.context import Context
 from gql.core.errors import INTERNAL_MESSAGE, ErrorCode
 from gql.core.limits import MAX_TOKENS
-from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS
+from gql.core.metrics import PUBLIC_CACHE, WEBSOCKETS, WORKER_HTTP_REQUESTS
 from gql.core.ws_frames import Outlet, current_socket, next_frame
 from gql.schema import schema
 from gql.service import persisted
@@ -298,6 +298,7 @@ class QsradarGraphQL(GraphQL[Context, None]):
             finally:
                 WEBSOCKETS.dec()
             return
+        WORKER_HTTP_REQUESTS.inc()
         limit = get_settings().max_body_bytes
         headers = {k.decode().lower(): v.decode() for k, v in scope.get("headers", [])}
         if int(headers.get("content-length") or 0) > limit:
