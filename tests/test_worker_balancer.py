@@ -93,3 +93,14 @@ def test_connections_wait_while_no_worker_is_ready(balancer: Balancer) -> None:
     late.send(READY)
     assert taken(late, wait=2) == [b"early"]
     client.close()
+
+
+def test_a_connection_made_while_the_only_worker_restarts_goes_to_its_replacement(balancer: Balancer) -> None:
+    old = worker(balancer)
+    until(lambda: len(balancer.ready) == 1)
+    old.close()  # died; uvicorn's supervisor starts another
+    until(lambda: not balancer.ready)
+    client = connect(balancer, b"meanwhile")
+    new = worker(balancer)
+    assert taken(new, wait=2) == [b"meanwhile"]
+    client.close()

@@ -140,6 +140,8 @@ class Balancer:
 
     def _hand(self, conn: socket.socket) -> bool:
         for _ in range(len(self.ready)):
+            if not self.ready:  # the last one was dropped on the way
+                break
             channel = self.ready[self.turn % len(self.ready)]
             self.turn += 1
             try:
