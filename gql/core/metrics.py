@@ -22,8 +22,8 @@ GRAPHQL_REQUESTS = Counter("qsradar_graphql_requests_total", "GraphQL operations
 GRAPHQL_LATENCY = Histogram("qsradar_graphql_request_seconds", "GraphQL operation latency", ["operation", "type"],
                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
 WEBSOCKETS = Gauge("qsradar_websocket_connections", "Open GraphQL WebSocket connections", multiprocess_mode="livesum")
-# Per live worker (a `pid` label when several run): how evenly the kernel spreads connections over their sockets
-# (gql/service/workers.py); `make bench` prints each worker's share.
+# Per live worker (a `pid` label when several run): how evenly the workers share the load (the supervisor hands
+# them connections in turn, gql/service/workers.py); `make bench` prints each worker's share.
 WORKER_HTTP_REQUESTS = Gauge("qsradar_worker_http_requests", "HTTP requests to /graphql served by this worker "
                              "process", multiprocess_mode="liveall")
 DB_COMMANDS = Counter("qsradar_db_commands_total", "Database commands sent")

@@ -3,8 +3,9 @@
 Every alert frame through the ASGI send costs Starlette's state checks, a message dict and two coroutines
 (Starlette's and uvicorn's) before uvicorn's own two lines: frame the text, write it to the transport. Fanned out to
 thousands of sockets that was about a quarter of the delivery (py-spy, 1,000 subscribers). For an open, unpaused
-connection of uvicorn's `websockets-sansio` protocol (what `uvicorn[standard]` picks) this module does exactly those
-two lines, under the very conditions uvicorn's `send` checks first; for anything else the caller takes the ASGI send.
+connection of uvicorn's `websockets-sansio` protocol (what `uvicorn[standard]` picks) this module writes the same
+frame to the transport, under the very conditions uvicorn's `send` checks first; for anything else the caller takes
+the ASGI send.
 """
 
 from __future__ import annotations
