@@ -104,3 +104,22 @@ def test_a_connection_made_while_the_only_worker_restarts_goes_to_its_replacemen
     new = worker(balancer)
     assert taken(new, wait=2) == [b"meanwhile"]
     client.close()
+
+
+def test_a_balancer_that_fails_stops_the_service_instead_of_going_deaf() -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stopped: list[bool] = []
+    b = Balancer(listener, on_failure=lambda: stopped.append(True))
+
+    def broken() -> None:
+        raise RuntimeError("a bug in the hand-over")
+
+    b._accept_all = broken  # type: ignore[method-assign]
+    b.start()
+    worker(b)
+    client = connect(b, b"x")
+    until(lambda: stopped == [True])
+    b.stop()
+    client.close()

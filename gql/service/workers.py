@@ -17,10 +17,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import queue
 import selectors
+import signal
 import socket
 import threading
+import time
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from uvicorn import Config, Server
@@ -28,6 +32,7 @@ from uvicorn.supervisors import multiprocess
 
 log = logging.getLogger("qsradar.workers")
 
+ACCEPT_RETRY_SECONDS = 0.1
 READY = b"r"  # worker -> supervisor: connections welcome
 CONNECTION = b"c"  # supervisor -> worker: one connection's descriptor rides with this byte
 
@@ -35,8 +40,11 @@ CONNECTION = b"c"  # supervisor -> worker: one connection's descriptor rides wit
 class Balancer:
     """Accepts on the listening socket and hands each connection to the next ready worker (a supervisor thread)."""
 
-    def __init__(self, listener: socket.socket) -> None:
+    def __init__(self, listener: socket.socket, on_failure: Callable[[], None] | None = None) -> None:
         self.listener = listener
+        # A balancer that stopped would leave the service up but deaf: the supervisor then exits (SIGTERM to itself,
+        # uvicorn's orderly shutdown), for whatever runs it to start it again.
+        self.on_failure = on_failure or (lambda: os.kill(os.getpid(), signal.SIGTERM))
         listener.setblocking(False)
         self.ready: list[socket.socket] = []  # workers' channels, in turn order
         self.turn = 0
@@ -87,8 +95,8 @@ class Balancer:
                     else:
                         self._from_worker(key.fileobj)  # type: ignore[arg-type]
         except Exception:  # never silently: the service would stop taking connections
-            log.exception("connection balancer failed")
-            raise
+            log.exception("connection balancer failed; stopping the service")
+            self.on_failure()
         finally:
             for channel in [k.fileobj for k in list(self._selector.get_map().values()) if k.data == "worker"]:
                 channel.close()  # type: ignore[union-attr]
@@ -132,8 +140,9 @@ class Balancer:
                 conn, _ = self.listener.accept()
             except (BlockingIOError, InterruptedError):
                 return
-            except OSError as exc:  # e.g. out of descriptors: the connection stays queued, try on the next wake-up
+            except OSError as exc:  # e.g. out of descriptors: the connection stays queued; try again shortly
                 log.warning("accept failed: %s", exc)
+                time.sleep(ACCEPT_RETRY_SECONDS)  # this thread only: the listener would wake it again at once
                 return
             with conn:  # the worker holds its own copy once handed; if none could take it, the client sees a close
                 self._hand(conn)
