@@ -269,6 +269,12 @@ def _worker_requests(base_url: str) -> dict[str, float]:
 
 def test_new_connections_go_to_both_workers_in_turn_and_each_counts_its_requests(fresh_dir: Path) -> None:
     with stack_mod.running(fresh_dir, WEB_CONCURRENCY="2") as s:
+        # The service answers once one worker is ready; the other gets connections once it says it is ready too.
+        deadline = time.monotonic() + 60
+        while sum(1 for n in _worker_requests(s.base_url).values() if n > 0) < 2:
+            assert time.monotonic() < deadline, "the second worker never took a connection"
+            for _ in range(2):  # two between readings: with the reading's own connection, each worker gets one
+                httpx.post(f"{s.base_url}/graphql", json={"query": "{ __typename }"}, timeout=30)
         before = _worker_requests(s.base_url)
         for _ in range(40):  # a new connection each (top-level httpx), handed by the supervisor to a worker
             assert httpx.post(f"{s.base_url}/graphql", json={"query": "{ __typename }"}, timeout=30).status_code == 200

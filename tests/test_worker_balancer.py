@@ -118,8 +118,10 @@ def test_a_balancer_that_fails_stops_the_service_instead_of_going_deaf() -> None
 
     b._accept_all = broken  # type: ignore[method-assign]
     b.start()
-    worker(b)
+    end = worker(b)  # kept open: a closed channel would leave the turn (and the connection waiting)
+    until(lambda: len(b.ready) == 1)
     client = connect(b, b"x")
     until(lambda: stopped == [True])
     b.stop()
     client.close()
+    end.close()
