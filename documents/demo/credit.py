@@ -219,7 +219,7 @@ async def _food_downgrade() -> None:
         await food.insert()
     except DuplicateKeyError:
         return
-    await enterprise_actions.index_keys([food.model_dump(by_alias=True, mode="python")])
+    await enterprise_actions.index_keys([{"uscc": food.uscc, "_id": food.id}])
     warning = Warning(
         title="进口冷冻水产品标签与检验证书不符风险警示通告（演示情景）",
         title_en="Notice (demo scenario): imported frozen seafood whose labels do not match the certificates",

@@ -289,7 +289,7 @@ async def _seed_enterprises() -> None:
             await enterprise.insert()
         except DuplicateKeyError:
             continue
-        await enterprise_actions.index_keys([enterprise.model_dump(by_alias=True, mode="python")])
+        await enterprise_actions.index_keys([{"uscc": enterprise.uscc, "_id": enterprise.id}])
 
 
 async def _seed_warnings() -> dict[str, warnings.Warning]:

@@ -53,7 +53,7 @@ class Balancer:
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
         self._wake_w.setblocking(False)
-        self._changes: queue.SimpleQueue[tuple[str, socket.socket]] = queue.SimpleQueue()
+        self._added: queue.SimpleQueue[socket.socket] = queue.SimpleQueue()  # from the supervisor's thread
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="connection-balancer", daemon=True)
 
@@ -63,7 +63,7 @@ class Balancer:
 
     def add(self, channel: socket.socket) -> None:
         """A new worker's end of its channel; it gets connections once it says it is ready."""
-        self._changes.put(("add", channel))
+        self._added.put(channel)
         self._wake()
 
     def stop(self) -> None:
@@ -89,7 +89,7 @@ class Balancer:
                     listening = False
                 for key, _ in self._selector.select():
                     if key.data == "wake":
-                        self._apply_changes()
+                        self._register_added()
                     elif key.data == "listen":
                         self._accept_all()
                     else:
@@ -102,13 +102,13 @@ class Balancer:
                 channel.close()  # type: ignore[union-attr]
             self._selector.close()
 
-    def _apply_changes(self) -> None:
+    def _register_added(self) -> None:
         with contextlib.suppress(BlockingIOError):
             while self._wake_r.recv(4096):
                 pass
         while True:
             try:
-                _, channel = self._changes.get_nowait()
+                channel = self._added.get_nowait()
             except queue.Empty:
                 return
             channel.setblocking(False)
@@ -147,7 +147,7 @@ class Balancer:
             with conn:  # the worker holds its own copy once handed; if none could take it, the client sees a close
                 self._hand(conn)
 
-    def _hand(self, conn: socket.socket) -> bool:
+    def _hand(self, conn: socket.socket) -> None:
         for _ in range(len(self.ready)):
             if not self.ready:  # the last one was dropped on the way
                 break
@@ -161,8 +161,7 @@ class Balancer:
                 self._drop(channel)
                 continue
             self.handed += 1
-            return True
-        return False
+            return
 
 
 class HandedServer(Server):
