@@ -106,3 +106,44 @@ async def test_only_what_commits_is_handed_over(live_server: Stack) -> None:
     finally:
         serialise_transactions(False, live_server.data_dir / "transactions.lock")
         await database.disconnect()
+
+
+async def test_the_hub_is_told_of_a_logged_entry_at_commit_not_when_the_operation_answers(live_server: Stack) -> None:
+    from bson import ObjectId as Oid
+
+    from documents.changelog import actions as changelog
+    from documents.db import client as database
+    from documents.db.registry import all_documents
+    from documents.db.transactions import in_transaction, serialise_transactions
+    from documents.enums import AlertEventType, ChangeTopic
+
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    await database.connect(uri, f"listen_{uuid.uuid4().hex[:8]}", all_documents())
+    serialise_transactions(True, live_server.data_dir / "transactions.lock")
+    told: list[int] = []
+    changelog.listen_to_commits(lambda a: told.append(int(a.entry["seq"])))
+    try:
+        at = datetime(2026, 12, 6, 8, 30, tzinfo=UTC)
+
+        async def refused(session: object) -> None:
+            await changelog.append(session, ChangeTopic.WARNING, AlertEventType.PUBLISHED, Oid(), at)
+            raise RuntimeError("a business rule refused the write")
+
+        with pytest.raises(RuntimeError):
+            await in_transaction(refused)
+        assert told == []  # rolled back: never happened
+
+        async def logs_two(session: object) -> None:
+            await changelog.append(session, ChangeTopic.WARNING, AlertEventType.PUBLISHED, Oid(), at)
+            await changelog.append(session, ChangeTopic.WARNING, AlertEventType.LIFTED, Oid(), at)
+            assert told == []  # not before the commit
+
+        with changelog.tracking_appends() as operation:
+            await in_transaction(logs_two)
+            # Told as the transaction returns, while the operation has yet to answer; the operation keeps its list.
+            assert len(told) == 2 and told[1] == told[0] + 1
+            assert [int(a.entry["seq"]) for a in operation] == told
+    finally:
+        changelog.listen_to_commits(None)
+        serialise_transactions(False, live_server.data_dir / "transactions.lock")
+        await database.disconnect()

@@ -28,6 +28,25 @@ def test_the_cheaper_shape_is_chosen() -> None:
     assert not equalities_cost_less(40, 5_000)
 
 
+def test_the_first_field_of_every_compound_index_is_indexed_alone() -> None:
+    """The embedded server serves a compound index only when a query names all its fields: look-ups by the first field
+    (an owner's complaints, a code's entries) need it indexed alone (documents/db/query_shapes.py)."""
+    from documents.db.query_shapes import FEW_VALUED_PREFIXES
+    from documents.db.registry import all_documents
+
+    missing, compound = [], 0
+    for doc in all_documents():
+        models = getattr(doc.Settings, "indexes", [])
+        keys = [list(m.document["key"].items()) for m in models]
+        alone = {k[0][0] for k in keys if len(k) == 1}
+        for k in keys:
+            if len(k) > 1:
+                compound += 1
+                if k[0][0] not in alone and k[0][0] not in FEW_VALUED_PREFIXES:
+                    missing.append(f"{doc.__name__}: {k}")
+    assert compound >= 10 and missing == []
+
+
 @pytest.fixture
 async def direct(live_server: Stack) -> AsyncIterator[str]:
     """A database of the test's own on the service's embedded server, reached directly."""

@@ -270,9 +270,15 @@ def test_recall_filters_and_effectiveness(server: Stack, people: dict) -> None:
     created = ok(server.gql(ANNOUNCE, {"i": recall_input(gtins=[gtin], productName="独特名称 Unique kettle")},
                             token=people["enterprise"]))["announceRecall"]
     query = "query($f: RecallFilter) { recalls(filter: $f) { totalCount edges { node { code } } } }"
-    for f in ({"gtin": gtin}, {"text": "unique KETTLE"}, {"text": "独特"}, {"uscc": DEMO_USCC, "gtin": gtin}):
+    # The GTIN is found through the recalls' code index, in any spelling (here its GTIN-14 form, leading zero).
+    for f in ({"gtin": gtin}, {"gtin": f"0{gtin}"}, {"text": "unique KETTLE"}, {"text": "独特"},
+              {"uscc": DEMO_USCC, "gtin": gtin}):
         found = ok(server.gql(query, {"f": f}))["recalls"]
         assert [e["node"]["code"] for e in found["edges"]] == [created["code"]] and found["totalCount"] == 1, f
+    assert ok(server.gql(query, {"f": {"gtin": "96385074"}}))["recalls"]["totalCount"] == 0  # valid, carried by none
+    changed = "query($f: RecallFilter, $u: DateTime) { recalls(filter: $f, updatedAfter: $u) { edges { node { code } } } }"
+    since = ok(server.gql(changed, {"f": {"gtin": gtin}, "u": "2000-01-01T00:00:00Z"}, token=people["agency"]))
+    assert [e["node"]["code"] for e in since["recalls"]["edges"]] == [created["code"]]
     bad = server.gql(query, {"f": {"gtin": "12345"}})
     assert code_of(bad) == "BAD_USER_INPUT" and bad["errors"][0]["extensions"]["field"] == "gtins"
     assert ok(server.gql(query, {"f": {"announcedAfter": "2100-01-01T00:00:00Z"}}))["recalls"]["totalCount"] == 0

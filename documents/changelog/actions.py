@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -32,6 +32,22 @@ class Appended:
 # The entries committed while serving one operation (a list shared by every task that serves it), so the service
 # reads the log after a mutation only when the mutation wrote to it, and wakes other workers only for alerts.
 _appended: ContextVar[list[Appended] | None] = ContextVar("changelog_appended", default=None)
+# Told of each entry right after its transaction commits, in the committing task (the alert hub, which delivers it
+# and hands it to the other workers then rather than once the whole operation has answered: issue 16).
+_committed_listener: Callable[[Appended], None] | None = None
+
+
+def listen_to_commits(listener: Callable[[Appended], None] | None) -> None:
+    """Call `listener` with every entry this process commits, right after the commit (None: nobody)."""
+    global _committed_listener
+    _committed_listener = listener
+
+
+def _committed(entries: list[Appended] | None, appended: Appended) -> None:
+    if entries is not None:
+        entries.append(appended)
+    if _committed_listener is not None:
+        _committed_listener(appended)
 
 
 @contextmanager
@@ -57,9 +73,9 @@ async def append(session: AsyncClientSession, topic: ChangeTopic, type: AlertEve
         if doc.get(name) is None:
             doc.pop(name, None)  # entries of other topics stay as small as before these fields existed
     await ChangeEvent.get_pymongo_collection().insert_one(doc, session=session)
-    if (entries := _appended.get()) is not None:
-        # Only what commits: an aborted (or retried) attempt's entry never happened.
-        on_commit(lambda: entries.append(Appended(doc, written_warning)))
+    # Only what commits: an aborted (or retried) attempt's entry never happened.
+    entries = _appended.get()
+    on_commit(lambda: _committed(entries, Appended(doc, written_warning)))
     return event
 
 

@@ -83,6 +83,7 @@ class Complaint(Document):
             IndexModel([("sort_key", -1)]),
             IndexModel([("complainant_id", 1), ("sort_key", -1)]),
             IndexModel([("enterprise_uscc", 1), ("sort_key", -1)]),
+            IndexModel("complainant_id"), IndexModel("enterprise_uscc"),  # alone too: documents/db/query_shapes.py
             IndexModel("due_at"),
             IndexModel("created_at"),
         ]

@@ -270,6 +270,7 @@ class CreditApplication(Document):
             IndexModel([("sort_key", -1)]),
             IndexModel([("queue_key", -1)]),
             IndexModel([("enterprise_uscc", 1), ("sort_key", -1)]),
+            IndexModel("enterprise_uscc"),  # alone too: documents/db/query_shapes.py
             IndexModel("pending_key", name="pending_unique", unique=True,
                        partialFilterExpression={"pending_key": {"$type": "string"}}),
         ]

@@ -13,20 +13,12 @@ from documents.db.query_shapes import find_keyed
 from documents.enums import ProductCodeType, RecallStatus
 from documents.products.codes import ProductCode, classify
 from documents.products.models import Product
-from documents.recalls.models import Recall, RecallCode
+from documents.recalls import lookups as recall_lookups
+from documents.recalls.models import Recall
 from documents.warnings.models import Warning, WarningCode
 
 ACTIVE_RECALL = [RecallStatus.ANNOUNCED.value, RecallStatus.IN_PROGRESS.value]
 MAX_RESULTS = 20
-
-
-async def _recall_code_query(code: ProductCode) -> dict[str, Any] | None:
-    """Recalls carrying this GTIN (any spelling) or trace code (as typed or upper-case), through their code index
-    (RecallCode); None when none does."""
-    spellings = code.variants() if code.type is ProductCodeType.GTIN else [code.code, code.raw.strip()]
-    entries = await find_keyed(RecallCode.get_pymongo_collection(), "key", spellings, {"kind": 1, "recall_id": 1})
-    ids = sorted({e["recall_id"] for e in entries if e["kind"] == code.type.value})
-    return {"_id": {"$in": ids}} if ids else None
 
 
 def _from_recall(code: ProductCode, recall: dict) -> dict:
@@ -47,7 +39,7 @@ async def products_for(code: ProductCode) -> list[dict]:
     found = (await find_keyed(coll, "code", code.variants()))[:MAX_RESULTS]
     if found or not code.valid:
         return found
-    carrying = await _recall_code_query(code)
+    carrying = await recall_lookups.carrying(code)
     recall = await Recall.get_pymongo_collection().find_one(carrying, sort=[("sort_key", -1)]) if carrying else None
     return [_from_recall(code, recall)] if recall else []
 
@@ -71,7 +63,7 @@ async def active_recalls(code: ProductCode, products: list[dict], restriction: d
         pattern = re.escape(code.code)
         alternatives += [{"product_name": {"$regex": pattern, "$options": "i"}},
                          {"brand": {"$regex": pattern, "$options": "i"}}]
-    elif carrying := await _recall_code_query(code):
+    elif carrying := await recall_lookups.carrying(code):
         alternatives.append(carrying)
     # One equality per linked code (served from the unique index; `$in` scans on the embedded server).
     alternatives += [{"code": c} for c in linked]

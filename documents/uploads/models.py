@@ -35,4 +35,5 @@ class Upload(Document):
             IndexModel([("owner_id", 1), ("upload_key", 1)], name="owner_key_unique", unique=True,
                        partialFilterExpression={"upload_key": {"$type": "string"}}),
             IndexModel([("complaint_id", 1), ("created_at", 1)]),
+            IndexModel("owner_id"), IndexModel("complaint_id"),  # alone too: documents/db/query_shapes.py
         ]

@@ -28,4 +28,5 @@ class WatchedProduct(Document):
         name = "watchlist"
         indexes = [IndexModel([("owner_id", 1), ("key", 1)], name="owner_key_unique", unique=True),
                    IndexModel([("owner_id", 1), ("added_at", -1)]),
+                   IndexModel("owner_id"),  # alone too: documents/db/query_shapes.py
                    IndexModel("key")]  # who watches a code, when a warning or recall names it (the alert stream)

@@ -55,7 +55,8 @@ class WebhookDelivery(Document):
     class Settings:
         name = "webhook_deliveries"
         indexes = [IndexModel([("status", ASCENDING), ("next_at", ASCENDING)]),
-                   IndexModel([("endpoint_id", ASCENDING), ("seq", ASCENDING)])]
+                   IndexModel([("endpoint_id", ASCENDING), ("seq", ASCENDING)]),
+                   IndexModel("endpoint_id")]  # alone too: documents/db/query_shapes.py
 
 
 def delivery_id(endpoint_id: object, seq: int) -> str:

@@ -29,6 +29,7 @@ from pymongo.errors import PyMongoError
 from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
+from documents.changelog import actions as changelog
 from documents.changelog.actions import Appended
 from documents.changelog.models import ChangeEvent, topic_of
 from documents.core.background import cancel_and_wait
@@ -409,16 +410,19 @@ class AlertHub:
         self.replays = SharedReads(read_log)  # replays after a cursor, shared when they ask together
         # The other workers on this host, woken at once after this one writes to the log (gql/alerts/siblings.py).
         self.siblings = Siblings(wake_dir, self.poke, self.hand) if wake_dir is not None else None
+        self._committed: list[Appended] = []  # committed by this process, handed over at the next turn of the loop
 
     async def start(self) -> None:
         if self.siblings is not None:
             await self.siblings.start()
+        changelog.listen_to_commits(self.committed)
         latest = await ChangeEvent.get_pymongo_collection().find_one({}, sort=[("seq", -1)])
         self.last_seq = int(latest["seq"]) if latest else 0
         self._task = asyncio.create_task(self._watch(), name="alert-hub-watcher")
         self._reader = asyncio.create_task(self._read(), name="alert-hub-reader")
 
     async def stop(self) -> None:
+        changelog.listen_to_commits(None)
         await cancel_and_wait(self._task)
         await cancel_and_wait(self._reader)
         if self.siblings is not None:
@@ -439,6 +443,18 @@ class AlertHub:
     def poke(self) -> None:
         """Read the log now (after a write through this process) instead of waiting for the stream."""
         self._wake.set()
+
+    def committed(self, appended: Appended) -> None:
+        """An entry this process just committed: handed over with the others of the same turn of the loop (one
+        transaction's entries together), before the committing operation goes on to answer."""
+        self._committed.append(appended)
+        if len(self._committed) == 1:
+            asyncio.get_running_loop().call_soon(self._hand_committed)
+
+    def _hand_committed(self) -> None:
+        committed, self._committed = self._committed, []
+        if any(is_event(a.entry) for a in committed):
+            self.wrote(committed)
 
     def wrote(self, appended: list[Appended]) -> None:
         """This process committed `appended` to the log: deliver it now, and hand it to the other workers on this
@@ -586,13 +602,11 @@ async def stop_hub() -> None:
 
 
 def poke_after_mutation(ctx: ExecutionContext, appended: list[Appended]) -> None:
-    """After a mutation that wrote to the change log (`appended`, from changelog tracking_appends), this process
-    reads the log at once; when an entry may reach a subscriber, the other workers on this host are woken to read
-    it too (other entries reach them through the change stream, as before: no extra reads for every write). A
-    mutation that logged nothing costs no read."""
+    """After a mutation that wrote to the change log (`appended`, from changelog tracking_appends) but nothing a
+    subscriber may get, this process reads the log at once (public data changed); its events were handed over at
+    commit (`AlertHub.committed`), and other workers hear of the rest through the change stream, as before: no extra
+    reads for every write. A mutation that logged nothing costs no read."""
     with contextlib.suppress(Exception):  # an invalid document has no operation type
-        if appended and ctx.operation_type is OperationType.MUTATION and _hub is not None:
-            if any(is_event(a.entry) for a in appended):
-                _hub.wrote(appended)
-            else:
-                _hub.poke()
+        if appended and ctx.operation_type is OperationType.MUTATION and _hub is not None \
+                and not any(is_event(a.entry) for a in appended):
+            _hub.poke()

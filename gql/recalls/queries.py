@@ -11,10 +11,11 @@ import strawberry
 from strawberry.types import Info
 
 from auth.visibility import recalls as visibility
-from documents.db.query_shapes import has_element
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enterprises.rules import validate_uscc
 from documents.enums import AgencyScope, ChangeTopic, EffectivenessGroup, RecallStatus, RecallType
+from documents.products.codes import classify
+from documents.recalls import lookups as recall_lookups
 from documents.recalls import rules
 from documents.recalls.models import Recall as RecallDoc
 from documents.recalls.models import normalise_gtin
@@ -66,7 +67,16 @@ class RecallFilter:
     announced_before: datetime | None = strawberry.field(default=None, description="Announced before (止).")
 
 
-def recall_query(f: RecallFilter | None) -> dict[str, Any]:
+async def carrying_gtin(f: RecallFilter | None) -> list[Any] | None:
+    """The ids of the recalls carrying the filter's GTIN (any spelling), through their code index; None without one."""
+    if f is None or f.gtin is None:
+        return None
+    found = await recall_lookups.carrying(classify(normalise_gtin(f.gtin)))
+    return list(found["_id"]["$in"]) if found else []
+
+
+def recall_query(f: RecallFilter | None, gtin_ids: list[Any] | None = None) -> dict[str, Any]:
+    """The filter as a query; `gtin_ids` are the recalls carrying its GTIN (`carrying_gtin`)."""
     q: dict[str, Any] = {}
     if f is None:
         return q
@@ -82,7 +92,7 @@ def recall_query(f: RecallFilter | None) -> dict[str, Any]:
     if f.product_category and f.product_category.strip():
         q["product_category"] = f.product_category.strip()
     if f.gtin is not None:
-        q["gtins"] = has_element(normalise_gtin(f.gtin))
+        q["_id"] = {"$in": gtin_ids or []}
     dates: dict[str, datetime] = {}
     if f.announced_after is not None:
         dates["$gte"] = f.announced_after
@@ -142,8 +152,9 @@ class RecallQuery:
                       include_lifted: IncludeLiftedArg = True) -> RecallConnection:
         restriction = visibility.query_filter(viewer_of(info))
         assert restriction is not None  # the permission class refused every viewer who sees none
-        base = {**recall_query(filter), **restriction}
-        q = {**base, **await changed_ids(ChangeTopic.RECALL, updated_after)}
+        base = {**recall_query(filter, await carrying_gtin(filter)), **restriction}
+        changed = await changed_ids(ChangeTopic.RECALL, updated_after)
+        q = {"$and": [base, changed]} if changed and "_id" in base else {**base, **changed}
         if not include_lifted:  # a closed recall is no longer in force
             q = {"$and": [q, {"status": {"$ne": RecallStatus.CLOSED.value}}]}
         coll = RecallDoc.get_pymongo_collection()
