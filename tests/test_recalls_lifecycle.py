@@ -267,8 +267,15 @@ def test_defect_reports_are_scoped_by_role(server: Stack, people: dict) -> None:
 
 def test_recall_filters_and_effectiveness(server: Stack, people: dict) -> None:
     gtin = "4006381333931"
-    created = ok(server.gql(ANNOUNCE, {"i": recall_input(gtins=[gtin], productName="独特名称 Unique kettle")},
+    created = ok(server.gql(ANNOUNCE, {"i": recall_input(gtins=[gtin], productName="独特名称 Unique kettle",
+                                                         model="UKX-9")},
                             token=people["enterprise"]))["announceRecall"]
+    # productLookup's text finds it by its names, brand or model, in any case (one search field, lower-cased).
+    lookup = "query($c: String!) { productLookup(code: $c) { codeType recalls { code } } }"
+    for text in ("unique KETTLE", "独特名称", "ukx-9", "测试 TEST"):
+        found = ok(server.gql(lookup, {"c": text}))["productLookup"]
+        assert found["codeType"] == "TEXT" and created["code"] in [r["code"] for r in found["recalls"]], text
+    assert ok(server.gql(lookup, {"c": "外壳过热"}))["productLookup"]["recalls"] == []  # the hazard is not the product
     query = "query($f: RecallFilter) { recalls(filter: $f) { totalCount edges { node { code } } } }"
     # The GTIN is found through the recalls' code index, in any spelling (here its GTIN-14 form, leading zero).
     for f in ({"gtin": gtin}, {"gtin": f"0{gtin}"}, {"text": "unique KETTLE"}, {"text": "独特"},

@@ -19,14 +19,17 @@ async def test_each_upgrade_runs_once_per_database(live_server: Stack) -> None:
     client = await database.connect(uri, name, all_documents())
     try:
         recalls = client[name]["recalls"]
-        old_key = {"sort_key": "2025-06-20T08:00:00.000000|x", "announced_at": datetime(2025, 6, 20, 8, tzinfo=UTC)}
+        old_key = {"sort_key": "2025-06-20T08:00:00.000000|x", "announced_at": datetime(2025, 6, 20, 8, tzinfo=UTC),
+                   "product_name": "旧款电水壶 Old Kettle", "brand": "OldBrand"}
         await recalls.insert_one({"_id": "r1", **old_key})
         await migrations.upgrade()
         first = await recalls.find_one({"_id": "r1"})
         assert first is not None and not first["sort_key"].startswith("2025-")  # rewritten to the digits-only form
         assert first["revision"] == 0  # the revisions pass ran too
+        assert first["search_text"] == "旧款电水壶 old kettle oldbrand"  # what productLookup's text matches
         done = {d["_id"]: d["changed"] async for d in client[name]["upgrades"].find({})}
         assert done["sort-keys-digits"] == 1 and done["revisions"] == 1 and "enterprise-derived-fields" in done
+        assert done["recall-search-text"] == 1
         # Recorded: a later start does not scan again (a document in the old form now would come from a restore
         # of an old backup, which brings its own `upgrades`).
         await recalls.insert_one({"_id": "r2", **old_key})

@@ -60,9 +60,7 @@ async def active_recalls(code: ProductCode, products: list[dict], restriction: d
     linked = sorted({c for p in products for c in p.get("recall_codes", [])})
     alternatives: list[dict[str, Any]] = []
     if code.type is ProductCodeType.TEXT:
-        pattern = re.escape(code.code)
-        alternatives += [{"product_name": {"$regex": pattern, "$options": "i"}},
-                         {"brand": {"$regex": pattern, "$options": "i"}}]
+        alternatives.append({"search_text": {"$regex": re.escape(code.key)}})  # names, brand and model, lower-cased
     elif carrying := await recall_lookups.carrying(code):
         alternatives.append(carrying)
     # One equality per linked code (served from the unique index; `$in` scans on the embedded server).
@@ -70,7 +68,7 @@ async def active_recalls(code: ProductCode, products: list[dict], restriction: d
     docs: dict[Any, dict] = {}
     for alternative in alternatives:  # one query per shape: `$or` over arrays is slow on the embedded server
         q = {**alternative, "status": {"$in": ACTIVE_RECALL}, **restriction}
-        for doc in await coll.find(q).sort("sort_key", -1).to_list(MAX_RESULTS):
+        for doc in await coll.find(q).sort("sort_key", -1).limit(MAX_RESULTS).to_list(MAX_RESULTS):
             docs.setdefault(doc["_id"], doc)
     return sorted(docs.values(), key=lambda d: d.get("sort_key", ""), reverse=True)[:MAX_RESULTS]
 
@@ -97,7 +95,7 @@ async def active_warnings(code: ProductCode, products: list[dict], restriction: 
     docs: dict[Any, dict] = {}
     for alternative in alternatives:
         q = {**alternative, **restriction}
-        for doc in await coll.find(q, projection).sort("sort_key", -1).to_list(MAX_RESULTS):
+        for doc in await coll.find(q, projection).sort("sort_key", -1).limit(MAX_RESULTS).to_list(MAX_RESULTS):
             docs.setdefault(doc["_id"], doc)
     return sorted(docs.values(), key=lambda d: d.get("sort_key", ""), reverse=True)[:MAX_RESULTS]
 

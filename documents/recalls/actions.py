@@ -10,6 +10,7 @@ from typing import Any
 
 from beanie import PydanticObjectId
 from bson import ObjectId
+from pymongo import UpdateOne
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.audit import models as audit
@@ -39,6 +40,7 @@ from documents.recalls.models import (
     code_counter,
     code_entries,
     format_code,
+    recall_search_text,
 )
 
 MAX_NOTE = 1000
@@ -88,6 +90,7 @@ def _revision_check(recall: Recall, revision: int) -> Precheck:
 async def _replace(session: AsyncClientSession, recall: Recall, revision: int) -> None:
     # The whole document with a revision condition (update operators store sub-documents and dates as strings
     # on the embedded server, documents/db/query_shapes.py).
+    recall.refresh_derived()
     result = await Recall.get_pymongo_collection().replace_one(
         {"_id": recall.id, "revision": revision}, recall.model_dump(by_alias=True, mode="python"), session=session)
     if result.matched_count != 1:
@@ -298,6 +301,19 @@ async def index_lookup_keys(recalls: list[dict]) -> int:
             added += 1
     entries = [e for r in recalls for e in code_entries(r)]
     return added + await insert_missing(RecallCode.get_pymongo_collection(), entries)
+
+
+async def upgrade_search_text() -> int:
+    """Start-up upgrade: the search field of recalls stored before it (`Recall.search_text`); returns how many."""
+    coll = Recall.get_pymongo_collection()
+
+    async def fill(recalls: list[dict]) -> int:
+        missing = [UpdateOne({"_id": r["_id"]}, {"$set": {"search_text": recall_search_text(r)}})
+                   for r in recalls if "search_text" not in r]
+        return (await coll.bulk_write(missing, ordered=False)).modified_count if missing else 0
+
+    return await each_batch(coll, {"product_name": 1, "product_name_en": 1, "brand": 1, "model": 1,
+                                   "search_text": 1}, fill)
 
 
 async def upgrade_lookup_keys() -> int:

@@ -81,6 +81,9 @@ class Recall(Document):
     progress_reports: list[ProgressReport] = Field(default_factory=list)
     revision: int = 0  # optimistic concurrency: every saved change increments it
     sort_key: str = ""
+    # The product's names, brand and model, lower-cased: what productLookup's text matches, one `$regex` on one field
+    # (one per field scanned every recall for the field that matched nothing; documents/products/actions.py).
+    search_text: str = ""
 
     class Settings:
         name = "recalls"
@@ -89,6 +92,8 @@ class Recall(Document):
 
     def refresh_derived(self) -> None:
         self.sort_key = sort_key(self.announced_at, str(self.id))
+        self.search_text = recall_search_text(self.model_dump(include={"product_name", "product_name_en", "brand",
+                                                                        "model"}))
 
     def validate_content(self) -> None:
         """Check and normalise what the announcer typed; raises RuleViolation naming the input field."""
@@ -117,6 +122,12 @@ class Recall(Document):
             if r.contact_url and not URL_PATTERN.match(r.contact_url):
                 raise RuleViolation("contact URL must be an http(s) address", field="contactUrl")
             r.collection_points = _codes(r.collection_points, "collectionPoints")
+
+
+def recall_search_text(recall: dict) -> str:
+    """The search field of a recall (stored or as a dict of its fields): names, brand and model, lower-cased."""
+    parts = [recall.get(f) for f in ("product_name", "product_name_en", "brand", "model")]
+    return " ".join(p for p in parts if p).lower()
 
 
 def _required(value: str, field: str, limit: int) -> str:

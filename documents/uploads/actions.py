@@ -182,7 +182,8 @@ async def sweep(max_age: timedelta = timedelta(hours=UNCLAIMED_TTL_HOURS), limit
     coll = Upload.get_pymongo_collection()
     cutoff = utcnow() - max_age
     removed = 0
-    stale = await coll.find({"complaint_id": None, "created_at": {"$lt": cutoff}}, {"_id": 1}).to_list(limit)
+    stale = await coll.find({"complaint_id": None, "created_at": {"$lt": cutoff}}, {"_id": 1}).limit(limit) \
+        .to_list(limit)
     for doc in stale:
         # The record goes first: a complaint filed meanwhile fails its claim instead of pointing at nothing.
         result = await coll.delete_one({"_id": doc["_id"], "complaint_id": None})
@@ -191,7 +192,7 @@ async def sweep(max_age: timedelta = timedelta(hours=UNCLAIMED_TTL_HOURS), limit
             removed += 1
     # Bytes whose record was never written (the process stopped between the two writes).
     files = Upload.get_pymongo_collection().database[f"{BUCKET}.files"]
-    orphans = await files.find({"uploadDate": {"$lt": cutoff}}, {"_id": 1}).to_list(limit)
+    orphans = await files.find({"uploadDate": {"$lt": cutoff}}, {"_id": 1}).limit(limit).to_list(limit)
     if orphans:
         known = {d["_id"] async for d in coll.find({"_id": {"$in": [o["_id"] for o in orphans]}}, {"_id": 1})}
         for orphan in orphans:

@@ -13,7 +13,7 @@ from documents.watchlist.models import MAX_LABEL, MAX_WATCHED, WatchedProduct
 async def list_for(owner_id: str) -> list[dict]:
     """The owner's watched products, newest first."""
     coll = WatchedProduct.get_pymongo_collection()
-    return await coll.find({"owner_id": owner_id}).sort("added_at", -1).to_list(MAX_WATCHED)
+    return await coll.find({"owner_id": owner_id}).sort("added_at", -1).limit(MAX_WATCHED).to_list(MAX_WATCHED)
 
 
 async def watch(owner_id: str, raw_code: str, label: str | None) -> list[dict]:
@@ -30,7 +30,8 @@ async def watch(owner_id: str, raw_code: str, label: str | None) -> list[dict]:
         if text is not None and text != existing.get("label"):
             await coll.update_one({"_id": existing["_id"]}, {"$set": {"label": text}})
         return await list_for(owner_id)
-    if len(await coll.find({"owner_id": owner_id}, {"_id": 1}).to_list(MAX_WATCHED + 1)) >= MAX_WATCHED:
+    held = await coll.find({"owner_id": owner_id}, {"_id": 1}).limit(MAX_WATCHED).to_list(MAX_WATCHED)
+    if len(held) >= MAX_WATCHED:
         raise RuleViolation(f"a watchlist holds at most {MAX_WATCHED} products", field="code")
     entry = WatchedProduct(owner_id=owner_id, code=code.code, key=code.key, code_type=code.type, label=text)
     try:

@@ -56,7 +56,9 @@ class WebhookDelivery(Document):
         name = "webhook_deliveries"
         indexes = [IndexModel([("status", ASCENDING), ("next_at", ASCENDING)]),
                    IndexModel([("endpoint_id", ASCENDING), ("seq", ASCENDING)]),
-                   IndexModel("endpoint_id")]  # alone too: documents/db/query_shapes.py
+                   # alone too (documents/db/query_shapes.py); `status` as well, though few-valued: the claim reads
+                   # the PENDING ones, a few among every delivery ever made, which the embedded server scanned
+                   IndexModel("endpoint_id"), IndexModel("status")]
 
 
 def delivery_id(endpoint_id: object, seq: int) -> str:

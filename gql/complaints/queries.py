@@ -62,7 +62,8 @@ def restriction_or_refusal(viewer: Caller) -> dict[str, Any]:
 
 async def _recent(since: datetime, projection: dict[str, int]) -> list[dict]:
     coll = ComplaintDoc.get_pymongo_collection()
-    return await coll.find({"created_at": {"$gte": since}}, projection).sort("created_at", -1).to_list(MAX_SCANNED)
+    cursor = coll.find({"created_at": {"$gte": since}}, projection).sort("created_at", -1).limit(MAX_SCANNED)
+    return await cursor.to_list(MAX_SCANNED)
 
 
 def _counts(values: list[str]) -> list[KeyCount]:
