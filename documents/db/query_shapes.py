@@ -71,7 +71,8 @@ def equalities_cost_less(keys: int, documents: int) -> bool:
     return keys * EQUALITY_MS < documents / 1000 * SCAN_MS_PER_1000
 
 
-async def find_keyed(collection: Any, field: str, keys: list[Any], projection: dict | None = None) -> list[dict]:
+async def find_keyed(collection: Any, field: str, keys: list[Any], projection: dict | None = None,
+                     session: Any = None) -> list[dict]:
     """Documents whose scalar `field` is one of `keys`: one `$in` query; on the embedded server one indexed
     equality per string key, all at once, when that costs less than the scan its `$in` makes on any field but `_id`
     (20 keys: above ~5,000 documents; 20 enterprises by `uscc` at 100 k warnings: 38 ms as `$in`, 10 ms as
@@ -81,9 +82,12 @@ async def find_keyed(collection: Any, field: str, keys: list[Any], projection: d
         return []
     if (field != "_id" and is_embedded() and all(isinstance(k, str) for k in keys)
             and equalities_cost_less(len(keys), await _size(collection))):
+        if session is not None:  # one command at a time in a transaction's session
+            return [doc for k in keys for doc in await collection.find({field: k}, projection, session=session)
+                    .to_list(None)]
         found = await asyncio.gather(*(collection.find({field: k}, projection).to_list(None) for k in keys))
         return [doc for docs in found for doc in docs]
-    return list(await collection.find({field: {"$in": keys}}, projection).to_list(None))
+    return list(await collection.find({field: {"$in": keys}}, projection, session=session).to_list(None))
 
 
 async def each_batch(collection: Any, projection: dict[str, Any], work: Callable[[list[dict]], Awaitable[int]],

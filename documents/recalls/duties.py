@@ -14,7 +14,7 @@ from typing import Any
 from beanie import PydanticObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
 
-from documents.db.query_shapes import same_id
+from documents.db.query_shapes import find_keyed, same_id
 from documents.enums import DutyKind, DutyState, Measure, WarningStatus
 from documents.recalls import rules
 from documents.recalls.models import RecallDuty
@@ -41,8 +41,8 @@ async def insert_new(session: AsyncClientSession, duties: Iterable[RecallDuty]) 
     if not wanted:
         return []
     coll = RecallDuty.get_pymongo_collection()
-    taken = {d["cause_key"] async for d in coll.find({"cause_key": {"$in": list(wanted)}}, {"cause_key": 1},
-                                                     session=session)}
+    # By equality on the embedded server once the collection is large (`$in` there scans every duty).
+    taken = {d["cause_key"] for d in await find_keyed(coll, "cause_key", list(wanted), {"cause_key": 1}, session)}
     new = [d for key, d in wanted.items() if key not in taken]
     if new:
         await coll.insert_many([d.model_dump(by_alias=True, mode="python") for d in new], session=session)

@@ -35,6 +35,7 @@ from documents.changelog.models import ChangeEvent, topic_of
 from documents.core.background import cancel_and_wait
 from documents.core.errors import RuleViolation
 from documents.db.client import get_client
+from documents.db.query_shapes import find_keyed
 from documents.enterprises.models import Enterprise as EnterpriseDoc
 from documents.enums import AlertEventType, ChangeTopic, WarningLevel
 from documents.products.codes import classify
@@ -303,7 +304,8 @@ async def _find_watchers(deliveries: list[Delivery]) -> None:
     if not keys:
         return
     by_key: dict[str, list[dict]] = {}
-    async for w in WatchedProduct.get_pymongo_collection().find({"key": {"$in": sorted(keys)}}):
+    # By equality on the embedded server once the watchlist is large (`$in` there scans it: a read per alert).
+    for w in await find_keyed(WatchedProduct.get_pymongo_collection(), "key", sorted(keys)):
         by_key.setdefault(w["key"], []).append(w)
     for d in deliveries:
         for key in sorted(wanted[d.seq]):
