@@ -7,7 +7,9 @@ Shapes, one collection each, 1 owner in 500 (200 documents per owner at 100 k):
 - `compound + sort_key`: that and `sort_key` alone (what complaints, recall duties and credit applications had);
 - `compound + sort_key + owner`: and `owner` alone (what they have now).
 Queries: an owner's newest 20 (`{owner} sort sort_key desc limit 20`), the next page (`sort_key < cursor`), a rare
-owner's (1 document), and a code look-up by the first field of `(key, kind, id)` (RecallCode, WarningCode).
+owner's (1 document), a code look-up by the first field of `(key, kind, id)` (RecallCode, WarningCode), and a
+complaint's idempotency check by the whole unique `(owner, key)` that finds nothing (4 owners), beside
+`(owner, sort_key)`.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ def main() -> int:
         }
         codes = {"compound (key, kind, id)": [IndexModel([("key", 1), ("kind", 1), ("rid", 1)], unique=True)],
                  "compound + key": [IndexModel([("key", 1), ("kind", 1), ("rid", 1)], unique=True), IndexModel("key")]}
+        # A complaint's idempotency check: full equality on the unique (owner, key), usually a miss (a new key).
+        keyed = {"unique (owner, key) + (owner, sort_key)": [IndexModel([("owner", 1), ("key", 1)], unique=True),
+                                                             IndexModel([("owner", 1), ("sort_key", -1)])],
+                 "the same + owner": [IndexModel([("owner", 1), ("key", 1)], unique=True),
+                                      IndexModel([("owner", 1), ("sort_key", -1)]), IndexModel("owner")]}
         print(f"nx-27017 at {uri}; p50 of 7, ms", flush=True)
         loaded = 0
         for size in SIZES:
@@ -77,6 +84,13 @@ def main() -> int:
                 coll.insert_many([{"key": f"69{i:011d}", "kind": "GTIN", "rid": i} for i in batch])
                 key = f"69{size // 3:011d}"
                 print(f"{size:>7} {name:30s} by key: {p50(coll, {'key': key}):7.1f}", flush=True)
+            for name, indexes in keyed.items():
+                coll = db[f"keyed_{list(keyed).index(name)}"]
+                if loaded == 0:
+                    coll.create_indexes(indexes)
+                coll.insert_many([{"owner": f"consumer-{i % 4}", "key": f"k-{i}", "sort_key": f"{i:020d}"} for i in batch])
+                miss = p50(coll, {"owner": "consumer-1", "key": "never-used"})
+                print(f"{size:>7} {name:40s} key check, a miss: {miss:7.1f}", flush=True)
             loaded = size
     finally:
         server.stop()
