@@ -279,10 +279,12 @@ def test_recall_filters_and_effectiveness(server: Stack, people: dict) -> None:
     query = "query($f: RecallFilter) { recalls(filter: $f) { totalCount edges { node { code } } } }"
     # The GTIN is found through the recalls' code index, in any spelling (here its GTIN-14 form, leading zero).
     for f in ({"gtin": gtin}, {"gtin": f"0{gtin}"}, {"text": "unique KETTLE"}, {"text": "独特"},
-              {"uscc": DEMO_USCC, "gtin": gtin}):
+              {"text": f" {created['code'].lower()} "}, {"text": "UKX-9"}, {"uscc": DEMO_USCC, "gtin": gtin}):
         found = ok(server.gql(query, {"f": f}))["recalls"]
         assert [e["node"]["code"] for e in found["edges"]] == [created["code"]] and found["totalCount"] == 1, f
     assert ok(server.gql(query, {"f": {"gtin": "96385074"}}))["recalls"]["totalCount"] == 0  # valid, carried by none
+    # A text matches within one field: the name's end and the brand's start are not one phrase.
+    assert ok(server.gql(query, {"f": {"text": "kettle 测试"}}))["recalls"]["totalCount"] == 0
     changed = "query($f: RecallFilter, $u: DateTime) { recalls(filter: $f, updatedAfter: $u) { edges { node { code } } } }"
     since = ok(server.gql(changed, {"f": {"gtin": gtin}, "u": "2000-01-01T00:00:00Z"}, token=people["agency"]))
     assert [e["node"]["code"] for e in since["recalls"]["edges"]] == [created["code"]]

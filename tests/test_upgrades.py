@@ -26,10 +26,11 @@ async def test_each_upgrade_runs_once_per_database(live_server: Stack) -> None:
         first = await recalls.find_one({"_id": "r1"})
         assert first is not None and not first["sort_key"].startswith("2025-")  # rewritten to the digits-only form
         assert first["revision"] == 0  # the revisions pass ran too
-        assert first["search_text"] == "旧款电水壶 old kettle oldbrand"  # what productLookup's text matches
+        # What productLookup's text and the recalls list's text filter match, lower-cased.
+        assert (first["search_text"], first["filter_text"]) == ("旧款电水壶 old kettle oldbrand", "旧款电水壶 old kettle\noldbrand")
         done = {d["_id"]: d["changed"] async for d in client[name]["upgrades"].find({})}
         assert done["sort-keys-digits"] == 1 and done["revisions"] == 1 and "enterprise-derived-fields" in done
-        assert done["recall-search-text"] == 1
+        assert done["recall-search-fields"] == 1
         # Recorded: a later start does not scan again (a document in the old form now would come from a restore
         # of an old backup, which brings its own `upgrades`).
         await recalls.insert_one({"_id": "r2", **old_key})

@@ -63,14 +63,14 @@ async def upgrade() -> None:
     """Every start-up upgrade not yet done on this database, in order (workers starting together may both run a
     pass: each is idempotent)."""
     from documents.enterprises.actions import upgrade_keys, upgrade_stored
-    from documents.recalls.actions import upgrade_lookup_keys, upgrade_search_text
+    from documents.recalls.actions import upgrade_lookup_keys, upgrade_search_texts
 
     passes: list[tuple[str, Callable[[], Awaitable[int]]]] = [
         ("sort-keys-digits", upgrade_sort_keys), ("revisions", add_revisions),
         ("enterprise-derived-fields", upgrade_stored),  # enterprises: keyset and search fields
         ("enterprise-keys", upgrade_keys),  # enterprises: EnterpriseKey entries
         ("recall-lookup-keys", upgrade_lookup_keys),  # recalls: RecallCode and WarningRecalls entries
-        ("recall-search-text", upgrade_search_text),  # recalls: the field productLookup's text matches
+        ("recall-search-fields", upgrade_search_texts),  # recalls: what text searches match, one field each
     ]
     done = {d["_id"] async for d in Upgrade.get_pymongo_collection().find({}, {"_id": 1})}
     for name, run in passes:

@@ -32,6 +32,7 @@ from documents.enums import (
 )
 from documents.recalls import duties, rules
 from documents.recalls.models import (
+    FILTER_TEXT_FIELDS,
     ProgressReport,
     Recall,
     RecallCode,
@@ -40,7 +41,7 @@ from documents.recalls.models import (
     code_counter,
     code_entries,
     format_code,
-    recall_search_text,
+    recall_search_texts,
 )
 
 MAX_NOTE = 1000
@@ -303,17 +304,21 @@ async def index_lookup_keys(recalls: list[dict]) -> int:
     return added + await insert_missing(RecallCode.get_pymongo_collection(), entries)
 
 
-async def upgrade_search_text() -> int:
-    """Start-up upgrade: the search field of recalls stored before it (`Recall.search_text`); returns how many."""
+async def upgrade_search_texts() -> int:
+    """Start-up upgrade: the search fields of recalls stored before them (`Recall.search_text`, `filter_text`);
+    returns how many recalls got them."""
     coll = Recall.get_pymongo_collection()
 
     async def fill(recalls: list[dict]) -> int:
-        missing = [UpdateOne({"_id": r["_id"]}, {"$set": {"search_text": recall_search_text(r)}})
-                   for r in recalls if "search_text" not in r]
+        missing = []
+        for r in recalls:
+            if "search_text" not in r or "filter_text" not in r:
+                search, filter_text = recall_search_texts(r)
+                missing.append(UpdateOne({"_id": r["_id"]}, {"$set": {"search_text": search,
+                                                                      "filter_text": filter_text}}))
         return (await coll.bulk_write(missing, ordered=False)).modified_count if missing else 0
 
-    return await each_batch(coll, {"product_name": 1, "product_name_en": 1, "brand": 1, "model": 1,
-                                   "search_text": 1}, fill)
+    return await each_batch(coll, dict.fromkeys([*FILTER_TEXT_FIELDS, "search_text", "filter_text"], 1), fill)
 
 
 async def upgrade_lookup_keys() -> int:

@@ -81,9 +81,12 @@ class Recall(Document):
     progress_reports: list[ProgressReport] = Field(default_factory=list)
     revision: int = 0  # optimistic concurrency: every saved change increments it
     sort_key: str = ""
-    # The product's names, brand and model, lower-cased: what productLookup's text matches, one `$regex` on one field
-    # (one per field scanned every recall for the field that matched nothing; documents/products/actions.py).
+    # Lower-cased, so that each text search is one `$regex` on one field, which a sorted, limited find walks in
+    # `sort_key` order (one `$regex` per field scanned every recall for a field that matched nothing, and the embedded
+    # server evaluates a top-level `$or` in Python): the product's names, brand and model, what productLookup's text
+    # matches; and those with the code and hazard, one per line, what the recalls list's `text` filter matches.
     search_text: str = ""
+    filter_text: str = ""
 
     class Settings:
         name = "recalls"
@@ -92,8 +95,7 @@ class Recall(Document):
 
     def refresh_derived(self) -> None:
         self.sort_key = sort_key(self.announced_at, str(self.id))
-        self.search_text = recall_search_text(self.model_dump(include={"product_name", "product_name_en", "brand",
-                                                                        "model"}))
+        self.search_text, self.filter_text = recall_search_texts(self.model_dump(include=set(FILTER_TEXT_FIELDS)))
 
     def validate_content(self) -> None:
         """Check and normalise what the announcer typed; raises RuleViolation naming the input field."""
@@ -124,10 +126,17 @@ class Recall(Document):
             r.collection_points = _codes(r.collection_points, "collectionPoints")
 
 
-def recall_search_text(recall: dict) -> str:
-    """The search field of a recall (stored or as a dict of its fields): names, brand and model, lower-cased."""
-    parts = [recall.get(f) for f in ("product_name", "product_name_en", "brand", "model")]
-    return " ".join(p for p in parts if p).lower()
+SEARCH_TEXT_FIELDS = ("product_name", "product_name_en", "brand", "model")
+FILTER_TEXT_FIELDS = ("code", *SEARCH_TEXT_FIELDS, "hazard", "hazard_en")
+
+
+def recall_search_texts(recall: dict) -> tuple[str, str]:
+    """A recall's two search fields (from it stored or as a dict of its fields), lower-cased: its names, brand and
+    model joined by spaces; and the list filter's fields one per line (a filter's text has no line break, so a
+    match never spans two fields)."""
+    search = " ".join(str(recall[f]) for f in SEARCH_TEXT_FIELDS if recall.get(f))
+    filter_text = "\n".join(str(recall[f]) for f in FILTER_TEXT_FIELDS if recall.get(f))
+    return search.lower(), filter_text.lower()
 
 
 def _required(value: str, field: str, limit: int) -> str:
