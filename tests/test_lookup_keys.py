@@ -167,3 +167,46 @@ def test_a_registered_enterprise_is_nested_under_a_warning_at_once(live_server: 
         "enterpriseUsccs": [unregistered, registered]}}, token=tokens["regulator"])["data"]["issueWarning"]
     found = live_server.gql(nested, {"id": warning["id"]}, token=tokens["regulator"])["data"]["node"]["enterprises"]
     assert found == [{"uscc": registered}]  # a code no enterprise is registered under is left out
+
+
+def test_the_enterprise_filter_finds_what_each_warning_and_draft_edit_names(live_server: Stack,
+                                                                            tokens: dict[str, str]) -> None:
+    named, renamed = new_uscc(), new_uscc()
+    issue = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id } }"
+    edit = "mutation($id: ID!, $i: IssueWarningInput!) { updateDraftWarning(id: $id, input: $i) { id } }"
+    listed = "query($u: String!, $since: DateTime) { warnings(filter: {enterpriseUscc: $u}, updatedAfter: $since) " \
+             "{ edges { node { id } } } }"
+
+    def content(uscc: str, draft: bool) -> dict:
+        return {"title": f"黄色预警 {uuid.uuid4().hex[:6]}", "level": "YELLOW", "kind": "ANNOUNCEMENT",
+                "hazards": ["PHYSICAL"], "productCategory": "lookup-keys-test", "summary": "test",
+                "enterpriseUsccs": [uscc], "draft": draft}
+
+    def ids(uscc: str, token: str | None, since: str | None = None) -> set[str]:
+        body = live_server.gql(listed, {"u": uscc.lower(), "since": since}, token=token)
+        assert "errors" not in body, body
+        return {e["node"]["id"] for e in body["data"]["warnings"]["edges"]}
+
+    regulator = tokens["regulator"]
+    published = live_server.gql(issue, {"i": content(named, False)}, token=regulator)["data"]["issueWarning"]["id"]
+    draft = live_server.gql(issue, {"i": content(named, True)}, token=regulator)["data"]["issueWarning"]["id"]
+    assert ids(named, regulator) == {published, draft} and ids(named, None) == {published}  # drafts: staff only
+    # The edited draft names another enterprise: found under it, no longer under the first (its entry stays).
+    assert "errors" not in live_server.gql(edit, {"id": draft, "i": content(renamed, True)}, token=regulator)
+    assert ids(named, regulator) == {published} and ids(renamed, regulator) == {draft}
+    assert ids(named, regulator, "2000-01-01T00:00:00Z") == {published}  # the change feed under the same filter
+    assert ids(new_uscc(), regulator) == set()
+
+
+async def test_warnings_stored_without_enterprise_entries_get_them_once(direct: str) -> None:
+    from documents.db import client as database
+    from documents.warnings.actions import index_enterprises, upgrade_enterprise_keys, warnings_naming
+
+    db = database.get_client()[direct]
+    one, two, uscc = ObjectId(), ObjectId(), new_uscc()
+    await db["warnings"].insert_many([{"_id": one, "enterprise_usccs": [uscc, uscc]}, {"_id": two},
+                                      {"_id": ObjectId(), "enterprise_usccs": [new_uscc()]}])
+    assert await warnings_naming(uscc) == []
+    assert await upgrade_enterprise_keys() == 2
+    assert await index_enterprises(await db["warnings"].find({}).to_list(None)) == 0  # once
+    assert await warnings_naming(uscc) == [one]

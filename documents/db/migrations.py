@@ -64,6 +64,7 @@ async def upgrade() -> None:
     pass: each is idempotent)."""
     from documents.enterprises.actions import upgrade_keys, upgrade_stored
     from documents.recalls.actions import upgrade_lookup_keys, upgrade_search_texts
+    from documents.warnings.actions import upgrade_enterprise_keys
 
     passes: list[tuple[str, Callable[[], Awaitable[int]]]] = [
         ("sort-keys-digits", upgrade_sort_keys), ("revisions", add_revisions),
@@ -71,6 +72,7 @@ async def upgrade() -> None:
         ("enterprise-keys", upgrade_keys),  # enterprises: EnterpriseKey entries
         ("recall-lookup-keys", upgrade_lookup_keys),  # recalls: RecallCode and WarningRecalls entries
         ("recall-search-fields", upgrade_search_texts),  # recalls: what text searches match, one field each
+        ("warning-enterprise-keys", upgrade_enterprise_keys),  # warnings: WarningEnterprise entries
     ]
     done = {d["_id"] async for d in Upgrade.get_pymongo_collection().find({}, {"_id": 1})}
     for name, run in passes:

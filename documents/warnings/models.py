@@ -231,6 +231,27 @@ class WarningCode(Document):
                    IndexModel("key"), IndexModel("warning_id")]
 
 
+class WarningEnterprise(Document):
+    """An enterprise a warning names, one document per (USCC, warning), written with the warning and with each draft
+    edit, never removed: candidates for the `enterpriseUscc` filter, which checks the warning's own field as well. A
+    scalar `key` is served from its index on both stores, where the embedded server walked every warning for the
+    array `enterprise_usccs` (100 k warnings: 882 ms for an enterprise named by 6)."""
+
+    id: str  # type: ignore[assignment]  # "<USCC>|<warning id>": one entry per pair, found again by `_id`
+    key: str
+    warning_id: PydanticObjectId
+
+    class Settings:
+        name = "warning_enterprises"
+        indexes = [IndexModel("key")]
+
+
+def enterprise_entries(warning: dict) -> list[dict]:
+    """The WarningEnterprise documents of a stored warning (or of its fields as a dict with `_id`)."""
+    return [{"_id": f"{u}|{warning['_id']}", "key": u, "warning_id": warning["_id"]}
+            for u in dict.fromkeys(warning.get("enterprise_usccs") or [])]
+
+
 def _check_reason(reason: str) -> None:
     if not reason.strip():
         raise RuleViolation("a reason is required", field="reason")

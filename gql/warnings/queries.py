@@ -12,6 +12,7 @@ from auth.viewer import Viewer
 from auth.visibility import warnings as visibility
 from documents.core.clock import aware
 from documents.enums import ChangeTopic, WarningStatus
+from documents.warnings import actions as warning_actions
 from documents.warnings.actions import drafts_changed_since
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import (
@@ -70,10 +71,16 @@ class WarningQuery:
             if updated_after is not None and not after else []
         if q is None:
             return WarningConnection.of(empty_connection(first, after), deleted)
+        if filter is not None and filter.enterprise_uscc:
+            # Candidates by an indexed equality (WarningEnterprise); `q` still checks the warning's own field.
+            q["_id"] = {"$in": await warning_actions.warnings_naming(filter.enterprise_uscc.strip().upper())}
         changed = await changed_ids(ChangeTopic.WARNING, updated_after)
         if updated_after is not None and WarningStatus.DRAFT in visibility.visible_statuses(viewer):
             # drafts write no change-log entry (no alert goes out): staff get them by their last save
             changed["_id"]["$in"] = [*changed["_id"]["$in"], *await drafts_changed_since(updated_after)]
+        if changed and "_id" in q:
+            candidates = set(q["_id"]["$in"])
+            changed["_id"]["$in"] = [i for i in changed["_id"]["$in"] if i in candidates]
         q.update(changed)
         coll = WarningDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after, projection=WARNING_LIST_PROJECTION)
