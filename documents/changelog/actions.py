@@ -33,7 +33,7 @@ class Appended:
 # reads the log after a mutation only when the mutation wrote to it, and wakes other workers only for alerts.
 _appended: ContextVar[list[Appended] | None] = ContextVar("changelog_appended", default=None)
 # Told of each entry right after its transaction commits, in the committing task (the alert hub, which delivers it
-# and hands it to the other workers then rather than once the whole operation has answered: issue 16).
+# and hands it to the other workers from then, not from when the operation that wrote it is done: issue 16).
 _committed_listener: Callable[[Appended], None] | None = None
 
 

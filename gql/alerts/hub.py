@@ -447,8 +447,9 @@ class AlertHub:
         self._wake.set()
 
     def committed(self, appended: Appended) -> None:
-        """An entry this process just committed: handed over with the others of the same turn of the loop (one
-        transaction's entries together), before the committing operation goes on to answer."""
+        """An entry this process just committed: handed over at the next turn of the loop (the committing task's
+        next wait, e.g. a cost refund before its answer), with the others committed meanwhile (one transaction's
+        together)."""
         self._committed.append(appended)
         if len(self._committed) == 1:
             asyncio.get_running_loop().call_soon(self._hand_committed)
