@@ -63,7 +63,7 @@ async def upgrade() -> None:
     """Every start-up upgrade not yet done on this database, in order (workers starting together may both run a
     pass: each is idempotent)."""
     from documents.enterprises.actions import upgrade_keys, upgrade_stored
-    from documents.recalls.actions import upgrade_lookup_keys, upgrade_search_texts
+    from documents.recalls.actions import upgrade_duty_recall_keys, upgrade_lookup_keys, upgrade_search_texts
     from documents.warnings.actions import upgrade_enterprise_keys
 
     passes: list[tuple[str, Callable[[], Awaitable[int]]]] = [
@@ -73,6 +73,7 @@ async def upgrade() -> None:
         ("recall-lookup-keys", upgrade_lookup_keys),  # recalls: RecallCode and WarningRecalls entries
         ("recall-search-fields", upgrade_search_texts),  # recalls: what text searches match, one field each
         ("warning-enterprise-keys", upgrade_enterprise_keys),  # warnings: WarningEnterprise entries
+        ("duty-recall-keys", upgrade_duty_recall_keys),  # recall duties: `recall_key`
     ]
     done = {d["_id"] async for d in Upgrade.get_pymongo_collection().find({}, {"_id": 1})}
     for name, run in passes:

@@ -321,6 +321,18 @@ async def upgrade_search_texts() -> int:
     return await each_batch(coll, dict.fromkeys([*FILTER_TEXT_FIELDS, "search_text", "filter_text"], 1), fill)
 
 
+async def upgrade_duty_recall_keys() -> int:
+    """Start-up upgrade: `recall_key` on duties stored before it (what a recall's duties are found by)."""
+    coll = RecallDuty.get_pymongo_collection()
+
+    async def fill(found: list[dict]) -> int:
+        missing = [UpdateOne({"_id": d["_id"]}, {"$set": {"recall_key": str(d["recall_id"])}})
+                   for d in found if d.get("recall_id") is not None and "recall_key" not in d]
+        return (await coll.bulk_write(missing, ordered=False)).modified_count if missing else 0
+
+    return await each_batch(coll, {"recall_id": 1, "recall_key": 1}, fill)
+
+
 async def upgrade_lookup_keys() -> int:
     """Start-up upgrade: the look-up entries of recalls stored before them (`index_lookup_keys`); returns how many
     entries were added."""

@@ -14,7 +14,7 @@ from typing import Any
 from beanie import PydanticObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
 
-from documents.db.query_shapes import find_keyed, same_id
+from documents.db.query_shapes import find_keyed
 from documents.enums import DutyKind, DutyState, Measure, WarningStatus
 from documents.recalls import rules
 from documents.recalls.models import RecallDuty
@@ -50,10 +50,13 @@ async def insert_new(session: AsyncClientSession, duties: Iterable[RecallDuty]) 
 
 
 async def meet(session: AsyncClientSession, query: dict[str, Any], *, by: str, at: datetime,
-               note: str | None = None) -> list[dict]:
+               note: str | None = None, kinds: Iterable[DutyKind] | None = None) -> list[dict]:
     """Mark the unmet duties matching `query` as met (whole documents, revision-guarded); returns them."""
     coll = RecallDuty.get_pymongo_collection()
     met = await coll.find({**query, "met_at": None}, session=session).to_list(None)
+    if kinds is not None:  # of the few open duties found, here (`$in` on `kind` would scan on the embedded server)
+        wanted = {k.value for k in kinds}
+        met = [doc for doc in met if doc.get("kind") in wanted]
     for doc in met:
         doc.update(met_at=at, met_by=by, met_note=note, revision=doc.get("revision", 0) + 1)
         await coll.replace_one({"_id": doc["_id"], "revision": doc["revision"] - 1}, doc, session=session)
@@ -63,8 +66,7 @@ async def meet(session: AsyncClientSession, query: dict[str, Any], *, by: str, a
 async def meet_progress_duties(session: AsyncClientSession, recall_id: PydanticObjectId, *, by: str, at: datetime,
                                note: str | None = None) -> list[dict]:
     """A progress report (or completion) meets the recall's open progress-report duties."""
-    return await meet(session, {"recall_id": same_id(recall_id),
-                                "kind": {"$in": [k.value for k in rules.PROGRESS_DUTIES]}}, by=by, at=at, note=note)
+    return await meet(session, {"recall_key": str(recall_id)}, by=by, at=at, note=note, kinds=rules.PROGRESS_DUTIES)
 
 
 async def on_warning_published(session: AsyncClientSession, *, warning_id: PydanticObjectId, warning_code: str,

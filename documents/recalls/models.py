@@ -262,12 +262,17 @@ class RecallDuty(Document):
     breach_recorded_at: datetime | None = None
     revision: int = 0
     sort_key: str = ""
+    # `recall_id` as a string: what a recall's duties are found by. On the embedded server an ObjectId equality on any
+    # field but `_id` never matches and `$in` scans every duty, inside the serialised transaction of each progress
+    # report (documents/db/query_shapes.py).
+    recall_key: str | None = None
 
     class Settings:
         name = "recall_duties"
         indexes = [IndexModel([("enterprise_uscc", 1), ("sort_key", -1)]), IndexModel([("sort_key", -1)]),
                    IndexModel("enterprise_uscc"),  # alone too: documents/db/query_shapes.py
-                   IndexModel("recall_id"), IndexModel("due_at")]
+                   IndexModel("recall_id"), IndexModel("recall_key"), IndexModel("due_at")]
 
     def refresh_derived(self) -> None:
         self.sort_key = due_sort_key(self.due_at, str(self.id))
+        self.recall_key = str(self.recall_id) if self.recall_id is not None else None

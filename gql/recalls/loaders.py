@@ -41,4 +41,6 @@ def duty_by_id() -> DataLoader[ObjectId, dict | None]:
 
 def duties_by_recall() -> DataLoader[ObjectId, list[dict]]:
     coll = RecallDuty.get_pymongo_collection()
-    return DataLoader(lambda keys: many_by_field(coll, "recall_id", keys, "sort_key"))
+    # By `recall_key` (the id as a string): one indexed equality per recall on the embedded server, where `recall_id`
+    # `$in` scanned every duty for each page of recalls.
+    return DataLoader(lambda keys: many_by_field(coll, "recall_key", [str(k) for k in keys], "sort_key"))
