@@ -83,6 +83,22 @@ async def test_both_shapes_find_the_same_documents(direct: str) -> None:
         assert [d["_id"] for d in found] == [docs[0]["_id"]]
     assert answers[0] == answers[1] == sorted(d["_id"] for d in docs[1:])
 
+    # In a transaction's session (recall duties by cause key): both shapes, and what the transaction wrote itself.
+    from documents.db.transactions import in_transaction
+
+    written = {"_id": ObjectId(), "key": "missing"}
+    in_session: list[list[ObjectId]] = []
+
+    async def work(session: object) -> None:
+        await coll.insert_one(written, session=session)
+        for size in (0, 10**9):
+            query_shapes._sizes[coll.full_name] = (time.monotonic(), size)
+            found = await query_shapes.find_keyed(coll, "key", keys, session=session)
+            in_session.append(sorted(d["_id"] for d in found))
+
+    await in_transaction(work)
+    assert in_session[0] == in_session[1] == sorted([*answers[0], written["_id"]])
+
 
 async def test_recalls_stored_without_lookup_entries_get_them_once(direct: str) -> None:
     from documents.db import client as database
