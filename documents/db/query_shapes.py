@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
+from pymongo import UpdateOne
 from pymongo.errors import BulkWriteError
 
 from documents.db.client import is_embedded
@@ -100,6 +101,17 @@ async def each_batch(collection: Any, projection: dict[str, Any], work: Callable
             done += await work(pending)
             pending = []
     return done + (await work(pending) if pending else 0)
+
+
+async def set_missing(collection: Any, projection: dict[str, Any], fields: Callable[[dict], dict | None]) -> int:
+    """A start-up upgrade's pass: `$set` the `fields(doc)` of every document (projected) that gets some, a batch at a
+    time (scalar values only: the embedded server stores dates and sub-documents given to `$set` as strings);
+    returns how many documents changed."""
+    async def fill(docs: list[dict]) -> int:
+        updates = [UpdateOne({"_id": d["_id"]}, {"$set": values}) for d in docs if (values := fields(d))]
+        return int((await collection.bulk_write(updates, ordered=False)).modified_count) if updates else 0
+
+    return await each_batch(collection, projection, fill)
 
 
 async def insert_missing(collection: Any, docs: list[dict]) -> int:

@@ -40,7 +40,8 @@ async def products_for(code: ProductCode) -> list[dict]:
     if found or not code.valid:
         return found
     carrying = await recall_lookups.carrying(code)
-    recall = await Recall.get_pymongo_collection().find_one(carrying, sort=[("sort_key", -1)]) if carrying else None
+    recall = await Recall.get_pymongo_collection().find_one({"_id": {"$in": carrying}}, sort=[("sort_key", -1)]) \
+        if carrying else None
     return [_from_recall(code, recall)] if recall else []
 
 
@@ -62,7 +63,7 @@ async def active_recalls(code: ProductCode, products: list[dict], restriction: d
     if code.type is ProductCodeType.TEXT:
         alternatives.append({"search_text": {"$regex": re.escape(code.key)}})  # names, brand and model, lower-cased
     elif carrying := await recall_lookups.carrying(code):
-        alternatives.append(carrying)
+        alternatives.append({"_id": {"$in": carrying}})
     # One equality per linked code (served from the unique index; `$in` scans on the embedded server).
     alternatives += [{"code": c} for c in linked]
     docs: dict[Any, dict] = {}

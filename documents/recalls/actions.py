@@ -10,7 +10,6 @@ from typing import Any
 
 from beanie import PydanticObjectId
 from bson import ObjectId
-from pymongo import UpdateOne
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from documents.audit import models as audit
@@ -18,7 +17,7 @@ from documents.changelog import actions as changelog
 from documents.core.clock import utcnow
 from documents.core.errors import NotFound, RuleViolation, StateConflict
 from documents.db.counters import next_value
-from documents.db.query_shapes import each_batch, insert_missing, object_id
+from documents.db.query_shapes import each_batch, insert_missing, object_id, set_missing
 from documents.db.transactions import in_transaction
 from documents.enums import (
     AlertEventType,
@@ -307,30 +306,21 @@ async def index_lookup_keys(recalls: list[dict]) -> int:
 async def upgrade_search_texts() -> int:
     """Start-up upgrade: the search fields of recalls stored before them (`Recall.search_text`, `filter_text`);
     returns how many recalls got them."""
-    coll = Recall.get_pymongo_collection()
+    def texts(r: dict) -> dict | None:
+        if "search_text" in r and "filter_text" in r:
+            return None
+        search, filter_text = recall_search_texts(r)
+        return {"search_text": search, "filter_text": filter_text}
 
-    async def fill(recalls: list[dict]) -> int:
-        missing = []
-        for r in recalls:
-            if "search_text" not in r or "filter_text" not in r:
-                search, filter_text = recall_search_texts(r)
-                missing.append(UpdateOne({"_id": r["_id"]}, {"$set": {"search_text": search,
-                                                                      "filter_text": filter_text}}))
-        return (await coll.bulk_write(missing, ordered=False)).modified_count if missing else 0
-
-    return await each_batch(coll, dict.fromkeys([*FILTER_TEXT_FIELDS, "search_text", "filter_text"], 1), fill)
+    return await set_missing(Recall.get_pymongo_collection(),
+                             dict.fromkeys([*FILTER_TEXT_FIELDS, "search_text", "filter_text"], 1), texts)
 
 
 async def upgrade_duty_recall_keys() -> int:
     """Start-up upgrade: `recall_key` on duties stored before it (what a recall's duties are found by)."""
-    coll = RecallDuty.get_pymongo_collection()
-
-    async def fill(found: list[dict]) -> int:
-        missing = [UpdateOne({"_id": d["_id"]}, {"$set": {"recall_key": str(d["recall_id"])}})
-                   for d in found if d.get("recall_id") is not None and "recall_key" not in d]
-        return (await coll.bulk_write(missing, ordered=False)).modified_count if missing else 0
-
-    return await each_batch(coll, {"recall_id": 1, "recall_key": 1}, fill)
+    return await set_missing(RecallDuty.get_pymongo_collection(), {"recall_id": 1, "recall_key": 1},
+                             lambda d: {"recall_key": str(d["recall_id"])}
+                             if d.get("recall_id") is not None and "recall_key" not in d else None)
 
 
 async def upgrade_lookup_keys() -> int:

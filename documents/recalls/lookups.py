@@ -12,10 +12,9 @@ from documents.products.codes import ProductCode
 from documents.recalls.models import RecallCode
 
 
-async def carrying(code: ProductCode) -> dict[str, Any] | None:
-    """A query for the recalls carrying this GTIN (any spelling: GTIN-14, -13, -12, -8) or trace code (as typed or
-    upper-case); None when none does."""
+async def carrying(code: ProductCode) -> list[Any]:
+    """The ids of the recalls carrying this GTIN (any spelling: GTIN-14, -13, -12, -8) or trace code (as typed or
+    upper-case)."""
     spellings = code.variants() if code.type is ProductCodeType.GTIN else [code.code, code.raw.strip()]
     entries = await find_keyed(RecallCode.get_pymongo_collection(), "key", spellings, {"kind": 1, "recall_id": 1})
-    ids = sorted({e["recall_id"] for e in entries if e["kind"] == code.type.value})
-    return {"_id": {"$in": ids}} if ids else None
+    return sorted({e["recall_id"] for e in entries if e["kind"] == code.type.value})

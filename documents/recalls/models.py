@@ -95,7 +95,7 @@ class Recall(Document):
 
     def refresh_derived(self) -> None:
         self.sort_key = sort_key(self.announced_at, str(self.id))
-        self.search_text, self.filter_text = recall_search_texts(self.model_dump(include=set(FILTER_TEXT_FIELDS)))
+        self.search_text, self.filter_text = recall_search_texts({f: getattr(self, f) for f in FILTER_TEXT_FIELDS})
 
     def validate_content(self) -> None:
         """Check and normalise what the announcer typed; raises RuleViolation naming the input field."""

@@ -186,3 +186,14 @@ async def changed_ids(topic: ChangeTopic, since: datetime | None) -> dict[str, A
     if since is None:
         return {}
     return {"_id": {"$in": await changed_since(topic, since)}}
+
+
+def narrowed(query: dict[str, Any], ids: dict[str, Any]) -> dict[str, Any]:
+    """`query` narrowed to an `_id` restriction (`changed_ids`'s shape, or nothing), intersected with the `_id $in`
+    the query may hold already (a filter's candidates)."""
+    if not ids:
+        return query
+    if "_id" not in query:
+        return {**query, **ids}
+    kept = set(query["_id"]["$in"])
+    return {**query, "_id": {"$in": [i for i in ids["_id"]["$in"] if i in kept]}}

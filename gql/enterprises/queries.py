@@ -25,6 +25,7 @@ from gql.core.connections import (
     connection,
     empty_connection,
     keyset_page,
+    narrowed,
     tombstones_since,
 )
 from gql.core.errors import bad_input
@@ -118,7 +119,7 @@ class EnterpriseQuery:
     async def enterprises(self, info: Info, filter: EnterpriseFilterArg = None, first: FirstArg = None,
                           after: AfterArg = None, updated_after: UpdatedAfterArg = None) -> EnterpriseConnection:
         base = enterprise_query(info, filter)
-        q = {**base, **await changed_ids(ChangeTopic.ENTERPRISE, updated_after)}
+        q = narrowed(base, await changed_ids(ChangeTopic.ENTERPRISE, updated_after))
         deleted = await tombstones_since(ChangeTopic.ENTERPRISE, "Enterprise", updated_after, base) \
             if updated_after is not None and not after else []
         coll = EnterpriseDoc.get_pymongo_collection()

@@ -32,6 +32,7 @@ from gql.core.connections import (
     changed_ids,
     connection,
     keyset_page,
+    narrowed,
     tombstones_since,
 )
 from gql.core.errors import bad_input
@@ -71,8 +72,7 @@ async def carrying_gtin(f: RecallFilter | None) -> list[Any] | None:
     """The ids of the recalls carrying the filter's GTIN (any spelling), through their code index; None without one."""
     if f is None or f.gtin is None:
         return None
-    found = await recall_lookups.carrying(classify(normalise_gtin(f.gtin)))
-    return list(found["_id"]["$in"]) if found else []
+    return await recall_lookups.carrying(classify(normalise_gtin(f.gtin)))
 
 
 def recall_query(f: RecallFilter | None, gtin_ids: list[Any] | None = None) -> dict[str, Any]:
@@ -154,7 +154,7 @@ class RecallQuery:
         assert restriction is not None  # the permission class refused every viewer who sees none
         base = {**recall_query(filter, await carrying_gtin(filter)), **restriction}
         changed = await changed_ids(ChangeTopic.RECALL, updated_after)
-        q = {"$and": [base, changed]} if changed and "_id" in base else {**base, **changed}
+        q = narrowed(base, changed)
         if not include_lifted:  # a closed recall is no longer in force
             q = {"$and": [q, {"status": {"$ne": RecallStatus.CLOSED.value}}]}
         coll = RecallDoc.get_pymongo_collection()

@@ -27,6 +27,7 @@ from gql.core.connections import (
     connection,
     empty_connection,
     keyset_page,
+    narrowed,
     tombstones_since,
 )
 from gql.core.permissions import viewer_of
@@ -78,10 +79,7 @@ class WarningQuery:
         if updated_after is not None and WarningStatus.DRAFT in visibility.visible_statuses(viewer):
             # drafts write no change-log entry (no alert goes out): staff get them by their last save
             changed["_id"]["$in"] = [*changed["_id"]["$in"], *await drafts_changed_since(updated_after)]
-        if changed and "_id" in q:
-            candidates = set(q["_id"]["$in"])
-            changed["_id"]["$in"] = [i for i in changed["_id"]["$in"] if i in candidates]
-        q.update(changed)
+        q = narrowed(q, changed)
         coll = WarningDoc.get_pymongo_collection()
         page = await keyset_page(coll, q, first, after, projection=WARNING_LIST_PROJECTION)
         return WarningConnection.of(connection(page, Warning.from_doc, coll, q), deleted)
