@@ -175,7 +175,7 @@ async def _load_warnings_batched(rng: random.Random, c: Counts) -> list[warnings
         docs.append(doc)
     for k in range(0, len(docs), CHUNK):
         await coll.insert_many(docs[k:k + CHUNK], ordered=False)
-        await warning_actions.index_enterprises(docs[k:k + CHUNK])  # what creating writes with each warning
+        await warning_actions.index_keys(docs[k:k + CHUNK])  # what creating writes with each warning
     # The alert log in time order, with seqs from the same counter as next_value(SEQUENCE_NAME).
     events.sort(key=lambda te: te[0])
     first_seq = await _reserve(SEQUENCE_NAME, len(events))

@@ -214,15 +214,87 @@ def test_the_enterprise_filter_finds_what_each_warning_and_draft_edit_names(live
     assert ids(new_uscc(), regulator) == set()
 
 
-async def test_warnings_stored_without_enterprise_entries_get_them_once(direct: str) -> None:
+async def test_warnings_stored_without_keys_get_them_once(direct: str) -> None:
     from documents.db import client as database
-    from documents.warnings.actions import index_enterprises, upgrade_enterprise_keys, warnings_naming
+    from documents.warnings.actions import index_keys, upgrade_keys, warnings_filed_under
 
     db = database.get_client()[direct]
     one, two, uscc = ObjectId(), ObjectId(), new_uscc()
-    await db["warnings"].insert_many([{"_id": one, "enterprise_usccs": [uscc, uscc]}, {"_id": two},
-                                      {"_id": ObjectId(), "enterprise_usccs": [new_uscc()]}])
-    assert await warnings_naming(uscc) == []
-    assert await upgrade_enterprise_keys() == 2
-    assert await index_enterprises(await db["warnings"].find({}).to_list(None)) == 0  # once
-    assert await warnings_naming(uscc) == [one]
+    # What the enterprise-only entries of before looked like: they go with the upgrade.
+    await db["warning_enterprises"].insert_one({"_id": f"{uscc}|{one}", "key": uscc, "warning_id": one})
+    await db["warnings"].insert_many([
+        {"_id": one, "enterprise_usccs": [uscc, uscc], "hs_codes": ["85076000"], "origin_countries": ["VN"]},
+        {"_id": two, "hs_codes": ["85171300", "95030000"]}, {"_id": ObjectId(), "enterprise_usccs": [new_uscc()]}])
+    assert await warnings_filed_under(f"uscc:{uscc}") == []
+    assert await upgrade_keys() == 6
+    assert await index_keys(await db["warnings"].find({}).to_list(None)) == 0  # once
+    assert "warning_enterprises" not in await db.list_collection_names()
+    assert await warnings_filed_under(f"uscc:{uscc}") == [one]
+    assert await warnings_filed_under("origin:VN") == [one]
+    assert await warnings_filed_under("hs:85", prefix=True) == [one, two]
+    assert await warnings_filed_under("hs:8507", prefix=True) == [one]
+    assert await warnings_filed_under("hs:85076000", prefix=True) == [one]
+    assert await warnings_filed_under("hs:850760001", prefix=True) == []
+    assert await warnings_filed_under("hs:9", prefix=True) == [two]
+    assert await warnings_filed_under("hs:8", prefix=False) == []  # an equality is the whole key
+    # More than `most` under a key: a frequent value, walked by the list instead of read as ids.
+    assert await warnings_filed_under("hs:85", prefix=True, most=1) is None
+    assert await warnings_filed_under("hs:85", prefix=True, most=2) == [one, two]
+
+
+async def test_a_filter_reads_candidates_of_its_rare_values_only(direct: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from documents.db import client as database
+    from documents.warnings import actions
+    from gql.warnings.filters import WarningFilter, candidates
+
+    db = database.get_client()[direct]
+    one, two = ObjectId(), ObjectId()
+    docs = [{"_id": one, "hs_codes": ["85076000"], "origin_countries": ["VN"]},
+            {"_id": two, "hs_codes": ["85171300"], "origin_countries": ["DE"]}]
+    await db["warnings"].insert_many(docs)
+    await actions.index_keys(docs)
+    monkeypatch.setattr(actions, "most_candidates", lambda documents: 1)  # chapter 85 is frequent now: two warnings
+    assert await candidates(None) is None
+    assert await candidates(WarningFilter(levels=None)) is None  # nothing looked up
+    assert await candidates(WarningFilter(hs_code_prefix="85")) is None  # walked
+    assert await candidates(WarningFilter(hs_code_prefix="85", origin_country="vn")) == [one]
+    assert await candidates(WarningFilter(hs_code_prefix="8517", origin_country="VN")) == []  # intersected
+    assert await candidates(WarningFilter(origin_country="FR")) == []
+
+
+def test_hs_code_and_origin_filters_find_what_each_warning_and_draft_edit_files(live_server: Stack,
+                                                                               tokens: dict[str, str]) -> None:
+    """A rare HS code prefix or origin is read from WarningKey entries; the answers are the warnings' own fields."""
+    issue = "mutation($i: IssueWarningInput!) { issueWarning(input: $i) { id } }"
+    edit = "mutation($id: ID!, $i: IssueWarningInput!) { updateDraftWarning(id: $id, input: $i) { id } }"
+    listed = "query($f: WarningFilter!) { warnings(filter: $f, first: 50) { edges { node { id } } } }"
+    # Codes of chapter 97 (works of art) with a random heading: found under no other test's warnings.
+    heading = f"97{uuid.uuid4().int % 90 + 10:02d}"
+    chapter_other = f"{heading}{uuid.uuid4().int % 7000 + 3000:04d}"
+
+    def content(codes: list[str], origins: list[str], draft: bool) -> dict:
+        return {"title": f"黄色预警 {uuid.uuid4().hex[:6]}", "level": "YELLOW", "kind": "ANNOUNCEMENT",
+                "hazards": ["PHYSICAL"], "productCategory": "lookup-keys-test", "summary": "test",
+                "hsCodes": codes, "originCountries": origins, "draft": draft}
+
+    def ids(f: dict) -> set[str]:
+        body = live_server.gql(listed, {"f": f}, token=tokens["regulator"])
+        assert "errors" not in body, body
+        return {e["node"]["id"] for e in body["data"]["warnings"]["edges"]}
+
+    regulator = tokens["regulator"]
+    first = live_server.gql(issue, {"i": content([f"{heading}.10.00"], ["NZ"], False)}, token=regulator)
+    first_id = first["data"]["issueWarning"]["id"]
+    draft = live_server.gql(issue, {"i": content([chapter_other], ["NZ"], True)}, token=regulator)
+    draft_id = draft["data"]["issueWarning"]["id"]
+    assert ids({"hsCodePrefix": heading}) == {first_id, draft_id}
+    assert ids({"hsCodePrefix": f"{heading}.10"}) == {first_id}
+    assert ids({"hsCodePrefix": f"{heading}1000", "originCountry": "nz"}) == {first_id}
+    assert ids({"hsCodePrefix": f"{heading}1001"}) == set()
+    # The draft moves to another heading and origin: found there, no longer under the first (its entries stay).
+    moved = str(9710 + (int(heading) - 9710 + 1) % 90)  # the next heading of chapter 97
+    assert "errors" not in live_server.gql(edit, {"id": draft_id, "i": content([f"{moved}0000"], ["IS"], True)},
+                                           token=regulator)
+    assert ids({"hsCodePrefix": heading}) == {first_id}
+    assert draft_id in ids({"hsCodePrefix": moved, "originCountry": "IS"})
+    assert draft_id not in ids({"hsCodePrefix": heading, "originCountry": "IS"})

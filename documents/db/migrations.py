@@ -64,7 +64,7 @@ async def upgrade() -> None:
     pass: each is idempotent)."""
     from documents.enterprises.actions import upgrade_keys, upgrade_stored
     from documents.recalls.actions import upgrade_duty_recall_keys, upgrade_lookup_keys, upgrade_search_texts
-    from documents.warnings.actions import upgrade_enterprise_keys
+    from documents.warnings.actions import upgrade_keys as upgrade_warning_keys
 
     passes: list[tuple[str, Callable[[], Awaitable[int]]]] = [
         ("sort-keys-digits", upgrade_sort_keys), ("revisions", add_revisions),
@@ -72,7 +72,8 @@ async def upgrade() -> None:
         ("enterprise-keys", upgrade_keys),  # enterprises: EnterpriseKey entries
         ("recall-lookup-keys", upgrade_lookup_keys),  # recalls: RecallCode and WarningRecalls entries
         ("recall-search-fields", upgrade_search_texts),  # recalls: what text searches match, one field each
-        ("warning-enterprise-keys", upgrade_enterprise_keys),  # warnings: WarningEnterprise entries
+        # warnings: WarningKey entries (enterprises, HS codes, origins); "warning-enterprise-keys" wrote enterprises'
+        ("warning-keys", upgrade_warning_keys),
         ("duty-recall-keys", upgrade_duty_recall_keys),  # recall duties: `recall_key`
     ]
     done = {d["_id"] async for d in Upgrade.get_pymongo_collection().find({}, {"_id": 1})}

@@ -21,7 +21,7 @@ from documents.persisted.models import PersistedDocument
 from documents.products.models import Product
 from documents.recalls.models import Recall, RecallCode, RecallDuty, WarningRecalls
 from documents.uploads.models import Upload
-from documents.warnings.models import Warning, WarningCode, WarningEnterprise
+from documents.warnings.models import Warning, WarningCode, WarningKey
 from documents.watchlist.models import WatchedProduct
 from documents.webhooks.models import WebhookDelivery, WebhookEndpoint
 
@@ -30,5 +30,5 @@ def all_documents() -> list[type[Document]]:
     """Every Beanie document of the service."""
     return [Account, AgencyClient, AuditEntry, ChangeEvent, Counter, CreditApplication, DefectReport, Enterprise,
             EnterpriseKey, RateCounter, Recall, RecallCode, RecallDuty, RefreshToken, SeedMarker, TokenFamily,
-            Warning, WarningCode, WarningEnterprise, WarningRecalls, Complaint, Product, Upload, WatchedProduct,
+            Warning, WarningCode, WarningKey, WarningRecalls, Complaint, Product, Upload, WatchedProduct,
             CostBucket, PersistedDocument, WebhookEndpoint, WebhookDelivery, Upgrade]

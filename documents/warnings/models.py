@@ -231,25 +231,37 @@ class WarningCode(Document):
                    IndexModel("key"), IndexModel("warning_id")]
 
 
-class WarningEnterprise(Document):
-    """An enterprise a warning names, one document per (USCC, warning), written with the warning and with each draft
-    edit, never removed: candidates for the `enterpriseUscc` filter, which checks the warning's own field as well. A
-    scalar `key` is served from its index on both stores, where the embedded server walked every warning for the
-    array `enterprise_usccs` (100 k warnings: 882 ms for an enterprise named by 6)."""
+class WarningKey(Document):
+    """Something a warning is filed under, one document per (key, warning): an enterprise it names (`uscc:<USCC>`), an
+    HS code of it (`hs:<digits>`), a country of origin (`origin:<ISO code>`). Written with the warning and with each
+    draft edit, never removed: candidates for the list's filters, which check the warning's own fields as well. A
+    scalar `key` is served from its index on both stores (an equality, or a range for an HS code prefix), where the
+    embedded server walked every warning for an array's value that few or none have (100 k warnings: 882 ms for an
+    enterprise named by 6; 10 k: 92 ms for an HS prefix that none has)."""
 
-    id: str  # type: ignore[assignment]  # "<USCC>|<warning id>": one entry per pair, found again by `_id`
+    id: str  # type: ignore[assignment]  # "<key>|<warning id>": one entry per pair, found again by `_id`
     key: str
     warning_id: PydanticObjectId
 
     class Settings:
-        name = "warning_enterprises"
+        name = "warning_keys"
         indexes = [IndexModel("key")]
 
 
-def enterprise_entries(warning: dict) -> list[dict]:
-    """The WarningEnterprise documents of a stored warning (or of its fields as a dict with `_id`)."""
-    return [{"_id": f"{u}|{warning['_id']}", "key": u, "warning_id": warning["_id"]}
-            for u in dict.fromkeys(warning.get("enterprise_usccs") or [])]
+# What a warning is filed under: (key prefix, the warning's field of values); values are stored normalised.
+KEYED_FIELDS = (("uscc", "enterprise_usccs"), ("hs", "hs_codes"), ("origin", "origin_countries"))
+KEYED_FIELD_NAMES = frozenset(field for _, field in KEYED_FIELDS)
+
+
+def filing_key(kind: str, value: str) -> str:
+    """The WarningKey `key` of one value (`kind` one of KEYED_FIELDS' prefixes)."""
+    return f"{kind}:{value}"
+
+
+def warning_keys(warning: dict) -> list[dict]:
+    """The WarningKey documents of a stored warning (or of its fields as a dict with `_id`)."""
+    keys = dict.fromkeys(filing_key(kind, v) for kind, field in KEYED_FIELDS for v in warning.get(field) or [])
+    return [{"_id": f"{k}|{warning['_id']}", "key": k, "warning_id": warning["_id"]} for k in keys]
 
 
 def _check_reason(reason: str) -> None:

@@ -15,7 +15,7 @@ import strawberry
 
 from documents.changelog import tombstones
 from documents.changelog.models import changed_since
-from documents.db.query_shapes import count_matching
+from documents.db.query_shapes import count_matching, matches_nothing
 from documents.enums import ChangeTopic
 from gql.core import cursors
 from gql.core.errors import bad_input
@@ -127,8 +127,11 @@ async def keyset_page(collection: Any, query: dict[str, Any], first: int | None,
         return Page([], False)
     q = dict(query)
     if after:
-        q = {"$and": [query, {sort_field: {"$lt": decode_cursor(after)}}]} if sort_field in query else \
-            {**query, sort_field: {"$lt": decode_cursor(after)}}
+        cursor = decode_cursor(after)
+        q = {"$and": [query, {sort_field: {"$lt": cursor}}]} if sort_field in query else \
+            {**query, sort_field: {"$lt": cursor}}
+    if matches_nothing(query):
+        return Page([], False)
     docs = await collection.find(q, projection).sort(sort_field, -1).limit(size + 1).to_list(size + 1)
     return Page(docs[:size], len(docs) > size)
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import datetime
 from typing import Any
 
 import strawberry
+from bson import ObjectId
 
 from auth.viewer import Viewer
 from auth.visibility import warnings as visibility
 from documents.db.query_shapes import has_element
 from documents.enums import HazardType, WarningKind, WarningLevel, WarningStatus
-from documents.warnings.models import normalise_country
+from documents.warnings.actions import warnings_filed_under
+from documents.warnings.models import filing_key, normalise_country
 from gql.core.errors import bad_input
 
 
@@ -56,10 +59,7 @@ def warning_query(viewer: Viewer, f: WarningFilter | None, include_lifted: bool 
     if f.product_category and f.product_category.strip():
         q["product_category"] = {"$regex": re.escape(f.product_category.strip()), "$options": "i"}
     if f.hs_code_prefix:
-        prefix = f.hs_code_prefix.replace(".", "").strip()
-        if not prefix.isdigit() or not 2 <= len(prefix) <= 10:
-            raise bad_input("hsCodePrefix must be digits", field="hsCodePrefix")
-        q["hs_prefixes"] = has_element(prefix)
+        q["hs_prefixes"] = has_element(_hs_prefix(f.hs_code_prefix))
     if f.origin_country:
         q["origin_countries"] = has_element(normalise_country(f.origin_country))
     if f.text and f.text.strip():
@@ -74,3 +74,30 @@ def warning_query(viewer: Viewer, f: WarningFilter | None, include_lifted: bool 
     if f.enterprise_uscc:
         q["enterprise_usccs"] = has_element(f.enterprise_uscc.strip().upper())
     return q
+
+
+def _hs_prefix(typed: str) -> str:
+    prefix = typed.replace(".", "").strip()
+    if not prefix.isdigit() or not 2 <= len(prefix) <= 10:
+        raise bad_input("hsCodePrefix must be digits", field="hsCodePrefix")
+    return prefix
+
+
+async def candidates(f: WarningFilter | None) -> list[ObjectId] | None:
+    """The ids a filter on an enterprise, an HS code prefix or an origin can only be among (WarningKey entries, one
+    indexed look-up each, intersected); None when it has none of them or each value is frequent (the list then
+    walks its own order). The query still checks each warning's own fields."""
+    if f is None:
+        return None
+    looked_up = []
+    if f.enterprise_uscc:
+        looked_up.append(warnings_filed_under(filing_key("uscc", f.enterprise_uscc.strip().upper())))
+    if f.hs_code_prefix:
+        looked_up.append(warnings_filed_under(filing_key("hs", _hs_prefix(f.hs_code_prefix)), prefix=True))
+    if f.origin_country:
+        looked_up.append(warnings_filed_under(filing_key("origin", normalise_country(f.origin_country))))
+    found = [ids for ids in await asyncio.gather(*looked_up) if ids is not None]
+    if not found:
+        return None
+    common = set(found[0]).intersection(*found[1:])
+    return [i for i in found[0] if i in common]

@@ -12,7 +12,6 @@ from auth.viewer import Viewer
 from auth.visibility import warnings as visibility
 from documents.core.clock import aware
 from documents.enums import ChangeTopic, WarningStatus
-from documents.warnings import actions as warning_actions
 from documents.warnings.actions import drafts_changed_since
 from documents.warnings.models import Warning as WarningDoc
 from gql.core.connections import (
@@ -31,7 +30,7 @@ from gql.core.connections import (
     tombstones_since,
 )
 from gql.core.permissions import viewer_of
-from gql.warnings.filters import WarningFilter, warning_query
+from gql.warnings.filters import WarningFilter, candidates, warning_query
 from gql.warnings.loaders import WARNING_LIST_PROJECTION
 from gql.warnings.types import Warning
 
@@ -72,9 +71,8 @@ class WarningQuery:
             if updated_after is not None and not after else []
         if q is None:
             return WarningConnection.of(empty_connection(first, after), deleted)
-        if filter is not None and filter.enterprise_uscc:
-            # Candidates by an indexed equality (WarningEnterprise); `q` still checks the warning's own field.
-            q["_id"] = {"$in": await warning_actions.warnings_naming(filter.enterprise_uscc.strip().upper())}
+        if (ids := await candidates(filter)) is not None:
+            q["_id"] = {"$in": ids}
         changed = await changed_ids(ChangeTopic.WARNING, updated_after)
         if updated_after is not None and WarningStatus.DRAFT in visibility.visible_statuses(viewer):
             # drafts write no change-log entry (no alert goes out): staff get them by their last save
