@@ -28,6 +28,16 @@ def test_the_cheaper_shape_is_chosen() -> None:
     assert not equalities_cost_less(40, 5_000)
 
 
+def test_rare_values_are_read_as_candidates_up_to_what_a_walk_would_cost() -> None:
+    from documents.db.query_shapes import matches_nothing, most_candidates
+
+    assert most_candidates(3) == 21  # never fewer than a page
+    assert 100 < most_candidates(10_000) < 150 and 1_100 < most_candidates(1_000_000) < 1_400
+    assert most_candidates(4_000_000) == 2 * most_candidates(1_000_000)  # it grows as the square root
+    assert matches_nothing({"status": "PUBLISHED", "_id": {"$in": []}})
+    assert not matches_nothing({"_id": {"$in": [ObjectId()]}}) and not matches_nothing({"status": "PUBLISHED"})
+
+
 def test_the_first_field_of_every_compound_index_is_indexed_alone() -> None:
     """The embedded server serves a compound index only when a query names all its fields: look-ups by the first field
     (an owner's complaints, a code's entries) need it indexed alone (documents/db/query_shapes.py)."""
