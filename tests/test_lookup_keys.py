@@ -1,7 +1,7 @@
 """What look-ups read is written with the record: a warning's `enterprises` through EnterpriseKey and its `recalls`
-through WarningRecalls (both by `_id`), productLookup's recall side through RecallCode; records stored before them
-get them once at start-up. Look-ups by a scalar key take the cheaper shape on the embedded server and find the same
-documents either way."""
+through WarningRecalls (both by `_id`), productLookup's recall side through RecallCode, the warnings list's rare
+enterprise, HS code and origin values through WarningKey; records stored before them get them once at start-up.
+Look-ups by a scalar key take the cheaper shape on the embedded server and find the same documents either way."""
 
 from __future__ import annotations
 

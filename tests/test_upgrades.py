@@ -47,3 +47,26 @@ async def test_each_upgrade_runs_once_per_database(live_server: Stack) -> None:
         assert second is not None and second["sort_key"] == old_key["sort_key"]
     finally:
         await database.disconnect()
+
+
+async def test_a_database_written_in_the_current_shape_records_every_upgrade_as_done(live_server: Stack) -> None:
+    from documents.db import client as database
+    from documents.db import migrations
+    from documents.db.registry import all_documents
+
+    uri = f"mongodb://127.0.0.1:{live_server.embedded_db()['port']}/?directConnection=true"
+    name = f"upgrades_{uuid.uuid4().hex[:8]}"
+    client = await database.connect(uri, name, all_documents())
+    try:
+        await migrations.record_current()
+        await migrations.record_current()  # twice: still one record each
+        recorded = [d["_id"] async for d in client[name]["upgrades"].find({})]
+        assert sorted(recorded) == sorted(n for n, _ in migrations._passes()) and "warning-keys" in recorded
+        # None runs afterwards: a recall in the old form stays as it is.
+        await client[name]["recalls"].insert_one({"_id": "r1", "sort_key": "2025-06-20T08:00:00.000000|x",
+                                                   "announced_at": datetime(2025, 6, 20, 8, tzinfo=UTC)})
+        await migrations.upgrade()
+        kept = await client[name]["recalls"].find_one({"_id": "r1"})
+        assert kept is not None and kept["sort_key"].startswith("2025-")
+    finally:
+        await database.disconnect()

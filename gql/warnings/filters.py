@@ -72,8 +72,12 @@ def warning_query(viewer: Viewer, f: WarningFilter | None, include_lifted: bool 
             span["$lt"] = f.published_before
         q["published_at"] = span
     if f.enterprise_uscc:
-        q["enterprise_usccs"] = has_element(f.enterprise_uscc.strip().upper())
+        q["enterprise_usccs"] = has_element(_uscc(f.enterprise_uscc))
     return q
+
+
+def _uscc(typed: str) -> str:
+    return typed.strip().upper()
 
 
 def _hs_prefix(typed: str) -> str:
@@ -91,7 +95,7 @@ async def candidates(f: WarningFilter | None) -> list[ObjectId] | None:
         return None
     looked_up = []
     if f.enterprise_uscc:
-        looked_up.append(warnings_filed_under(filing_key("uscc", f.enterprise_uscc.strip().upper())))
+        looked_up.append(warnings_filed_under(filing_key("uscc", _uscc(f.enterprise_uscc))))
     if f.hs_code_prefix:
         looked_up.append(warnings_filed_under(filing_key("hs", _hs_prefix(f.hs_code_prefix)), prefix=True))
     if f.origin_country:
