@@ -84,8 +84,8 @@ def main() -> int:
                 coll.insert_many([{"key": f"69{i:011d}", "kind": "GTIN", "rid": i} for i in batch])
                 key = f"69{size // 3:011d}"
                 print(f"{size:>7} {name:30s} by key: {p50(coll, {'key': key}):7.1f}", flush=True)
-            for name, indexes in keyed.items():
-                coll = db[f"keyed_{list(keyed).index(name)}"]
+            for n, (name, indexes) in enumerate(keyed.items()):
+                coll = db[f"keyed_{n}"]
                 if loaded == 0:
                     coll.create_indexes(indexes)
                 coll.insert_many([{"owner": f"consumer-{i % 4}", "key": f"k-{i}", "sort_key": f"{i:020d}"} for i in batch])

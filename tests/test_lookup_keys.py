@@ -35,7 +35,9 @@ def test_rare_values_are_read_as_candidates_up_to_what_a_walk_would_cost() -> No
     assert 100 < most_candidates(10_000) < 150 and 1_100 < most_candidates(1_000_000) < 1_400
     assert most_candidates(4_000_000) == 2 * most_candidates(1_000_000)  # it grows as the square root
     assert matches_nothing({"status": "PUBLISHED", "_id": {"$in": []}})
+    assert matches_nothing({"$and": [{"status": "PUBLISHED"}, {"_id": {"$in": []}, "kind": "NOTICE"}]})  # e.g. lifted
     assert not matches_nothing({"_id": {"$in": [ObjectId()]}}) and not matches_nothing({"status": "PUBLISHED"})
+    assert not matches_nothing({"$and": [{"_id": {"$in": [ObjectId()]}}, {"status": "PUBLISHED"}]})
 
 
 def test_the_first_field_of_every_compound_index_is_indexed_alone() -> None:

@@ -61,7 +61,7 @@ async def test_a_database_written_in_the_current_shape_records_every_upgrade_as_
         await migrations.record_current()
         await migrations.record_current()  # twice: still one record each
         recorded = [d["_id"] async for d in client[name]["upgrades"].find({})]
-        assert sorted(recorded) == sorted(n for n, _ in migrations._passes()) and "warning-keys" in recorded
+        assert sorted(recorded) == sorted(n for n, _ in migrations.passes()) and "warning-keys" in recorded
         # None runs afterwards: a recall in the old form stays as it is.
         await client[name]["recalls"].insert_one({"_id": "r1", "sort_key": "2025-06-20T08:00:00.000000|x",
                                                    "announced_at": datetime(2025, 6, 20, 8, tzinfo=UTC)})

@@ -60,7 +60,8 @@ class Upgrade(Document):
         name = "upgrades"
 
 
-def _passes() -> list[tuple[str, Callable[[], Awaitable[int]]]]:
+def passes() -> list[tuple[str, Callable[[], Awaitable[int]]]]:
+    """Every start-up upgrade, by name, in the order they run."""
     from documents.enterprises.actions import upgrade_keys, upgrade_stored
     from documents.recalls.actions import upgrade_duty_recall_keys, upgrade_lookup_keys, upgrade_search_texts
     from documents.warnings.actions import upgrade_keys as upgrade_warning_keys
@@ -80,7 +81,7 @@ def _passes() -> list[tuple[str, Callable[[], Awaitable[int]]]]:
 async def record_current() -> None:
     """Record every upgrade as done: for a database written in the current shape from the start (the bench's data
     set), where each pass would read every document to change none (1 M warnings: past the service's start-up)."""
-    for name, _ in _passes():
+    for name, _ in passes():
         with contextlib.suppress(DuplicateKeyError):
             await Upgrade.get_pymongo_collection().insert_one({"_id": name, "at": utcnow(), "changed": 0})
 
@@ -88,9 +89,8 @@ async def record_current() -> None:
 async def upgrade() -> None:
     """Every start-up upgrade not yet done on this database, in order (workers starting together may both run a
     pass: each is idempotent)."""
-    passes = _passes()
     done = {d["_id"] async for d in Upgrade.get_pymongo_collection().find({}, {"_id": 1})}
-    for name, run in passes:
+    for name, run in passes():
         if name in done:
             continue
         changed = await run()

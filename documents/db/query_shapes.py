@@ -81,10 +81,12 @@ def most_candidates(documents: int, page: int = 21) -> int:
 
 
 def matches_nothing(query: dict[str, Any]) -> bool:
-    """An empty `_id $in` (no candidates, nothing changed): no document can match, and the embedded server reads them
-    all to say so (10 k warnings, sorted: 250 ms)."""
+    """An empty `_id $in` (no candidates, nothing changed), at the top or in any `$and` part: no document can match,
+    and the embedded server reads them all to say so (10 k warnings, sorted: 250 ms)."""
     restriction = query.get("_id")
-    return isinstance(restriction, dict) and restriction.get("$in") == []
+    if isinstance(restriction, dict) and restriction.get("$in") == []:
+        return True
+    return any(matches_nothing(part) for part in query.get("$and", ()) if isinstance(part, dict))
 
 
 def equalities_cost_less(keys: int, documents: int) -> bool:
